@@ -1,0 +1,3 @@
+from esitlik.cli import main
+
+main()

@@ -1,0 +1,169 @@
+"""Demo data: a fictional municipality with a realistic organisation and a user per role.
+
+Loading is idempotent: records are matched by slug, code or user name and only what is missing
+is created, so later capabilities can extend the demo and ``esitlik demo`` can run every time.
+Everything goes through the services, so the demo also fills the audit log as real use would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from esitlik.core import services
+from esitlik.core.models import Directorate, Membership, Municipality, Network, Role
+
+DEMO_PASSWORD = "esitlik-demo-2026"  # noqa: S105 — printed for the demo, never used elsewhere
+
+MUNICIPALITIES = [
+    {
+        "slug": "ornek",
+        "name": "Örnek Belediyesi",
+        "province": "İzmir",
+        "kind": Municipality.Kind.DISTRICT,
+        "population": 412318,
+    },
+    {
+        "slug": "deneme",
+        "name": "Deneme Belediyesi",
+        "province": "Iğdır",
+        "kind": Municipality.Kind.PROVINCE,
+        "population": 92645,
+    },
+]
+
+# (code, parent code, level, Turkish name, English name)
+DIRECTORATES = {
+    "ornek": [
+        ("KAH", None, "department", "Kadın ve Aile Hizmetleri Dairesi Başkanlığı",
+         "Department of Women and Family Services"),
+        ("KAH-EB", "KAH", "unit", "Eşitlik Birimi", "Equality Unit"),
+        ("KAH-KH", "KAH", "branch", "Kadın Hizmetleri Şube Müdürlüğü", "Women's Services Branch"),
+        ("KAH-DM", "KAH", "branch", "Kadın Danışma ve Dayanışma Merkezi Şube Müdürlüğü",
+         "Women's Counselling and Solidarity Centre Branch"),
+        ("SH", None, "department", "Sosyal Hizmetler Dairesi Başkanlığı",
+         "Department of Social Services"),
+        ("SH-EH", "SH", "branch", "Engelli Hizmetleri Şube Müdürlüğü", "Disability Services Branch"),
+        ("SH-YH", "SH", "branch", "Yaşlı Hizmetleri Şube Müdürlüğü", "Elderly Services Branch"),
+        ("SH-SY", "SH", "branch", "Sosyal Yardım Şube Müdürlüğü", "Social Assistance Branch"),
+        ("IK", None, "department", "İnsan Kaynakları ve Eğitim Dairesi Başkanlığı",
+         "Department of Human Resources and Training"),
+        ("IK-PS", "IK", "branch", "Personel Şube Müdürlüğü", "Personnel Branch"),
+        ("IK-EG", "IK", "branch", "Eğitim Şube Müdürlüğü", "Training Branch"),
+        ("KS", None, "department", "Kültür ve Sosyal İşler Dairesi Başkanlığı",
+         "Department of Culture and Social Affairs"),
+        ("FI", None, "department", "Fen İşleri Dairesi Başkanlığı", "Department of Public Works"),
+        ("PB", None, "department", "Park ve Bahçeler Dairesi Başkanlığı",
+         "Department of Parks and Gardens"),
+        ("UL", None, "department", "Ulaşım Dairesi Başkanlığı", "Department of Transport"),
+        ("ZB", None, "department", "Zabıta Dairesi Başkanlığı", "Municipal Police Department"),
+        ("SG", None, "department", "Strateji Geliştirme Dairesi Başkanlığı",
+         "Department of Strategy Development"),
+        ("SG-BP", "SG", "branch", "Bütçe ve Performans Şube Müdürlüğü",
+         "Budget and Performance Branch"),
+        ("IS", None, "department", "İmar ve Şehircilik Dairesi Başkanlığı",
+         "Department of Zoning and Urban Planning"),
+        ("SP", None, "directorate", "Spor Hizmetleri Müdürlüğü", "Sports Services Directorate"),
+        ("SA", None, "directorate", "Sağlık İşleri Müdürlüğü", "Health Affairs Directorate"),
+        ("BY", None, "directorate", "Basın Yayın ve Halkla İlişkiler Müdürlüğü",
+         "Press and Public Relations Directorate"),
+    ],
+    "deneme": [
+        ("KAH", None, "directorate", "Kadın ve Aile Hizmetleri Müdürlüğü",
+         "Women and Family Services Directorate"),
+        ("SH", None, "directorate", "Sosyal Hizmetler Müdürlüğü", "Social Services Directorate"),
+        ("FI", None, "directorate", "Fen İşleri Müdürlüğü", "Public Works Directorate"),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    describe: str
+    # (municipality slug, role, directorate code or None)
+    memberships: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+
+DEMO_USERS = [
+    DemoUser("yonetici", "Elif", "Yılmaz", "equality unit admin, Örnek Belediyesi",
+             [("ornek", Role.EQUALITY_ADMIN, None)]),
+    DemoUser("odak", "Murat", "Şahin", "focal point, Social Services (Örnek)",
+             [("ornek", Role.FOCAL_POINT, "SH")]),
+    DemoUser("odak.park", "Gülşen", "Çelik", "focal point, Parks and Gardens (Örnek)",
+             [("ornek", Role.FOCAL_POINT, "PB")]),
+    DemoUser("komisyon", "Ayşe", "Demir", "equality commission member (Örnek)",
+             [("ornek", Role.COMMISSION_MEMBER, None)]),
+    DemoUser("izleyici", "Zeynep", "Kaya", "monitor from an NGO (Örnek)",
+             [("ornek", Role.MONITOR, None)]),
+    DemoUser("koordinator", "Deniz", "Öztürk", "network coordinator (Örnek and Deneme)",
+             [("ornek", Role.NETWORK_COORDINATOR, None),
+              ("deneme", Role.NETWORK_COORDINATOR, None)]),
+    DemoUser("deneme", "Can", "Aydın", "equality unit admin of another municipality, Deneme",
+             [("deneme", Role.EQUALITY_ADMIN, None)]),
+]
+
+
+@transaction.atomic
+def load() -> int:
+    """Create whatever part of the demo is missing; returns how many records were created."""
+    created = 0
+    municipalities: dict[str, Municipality] = {}
+    for spec in MUNICIPALITIES:
+        municipality = Municipality.objects.filter(slug=spec["slug"]).first()
+        if municipality is None:
+            municipality = services.municipality_create(**spec)
+            created += 1
+        municipalities[spec["slug"]] = municipality
+
+    directorates: dict[tuple[str, str], Directorate] = {}
+    for slug, rows in DIRECTORATES.items():
+        for code, parent_code, level, turkish, english in rows:
+            directorate = Directorate.objects.filter(
+                municipality=municipalities[slug], code=code
+            ).first()
+            if directorate is None:
+                directorate = services.directorate_create(
+                    municipality=municipalities[slug],
+                    name={"tr": turkish, "en": english},
+                    level=level,
+                    parent=directorates[(slug, parent_code)] if parent_code else None,
+                    code=code,
+                )
+                created += 1
+            directorates[(slug, code)] = directorate
+
+    User = get_user_model()
+    for spec in DEMO_USERS:
+        user = User.objects.filter(username=spec.username).first()
+        if user is None:
+            user = services.user_create(
+                username=spec.username,
+                email=f"{spec.username}@ornek.bel.tr.example",
+                first_name=spec.first_name,
+                last_name=spec.last_name,
+                password=DEMO_PASSWORD,
+            )
+            created += 1
+        for slug, role, code in spec.memberships:
+            if not Membership.objects.filter(user=user, municipality__slug=slug).exists():
+                services.membership_create(
+                    user=user,
+                    municipality=municipalities[slug],
+                    role=role,
+                    directorate=directorates[(slug, code)] if code else None,
+                )
+                created += 1
+
+    if not Network.objects.filter(slug="kadin-dostu-kentler").exists():
+        services.network_create(
+            name="Kadın Dostu Kentler Ağı (örnek)",
+            slug="kadin-dostu-kentler",
+            municipalities=list(municipalities.values()),
+        )
+        created += 1
+    return created

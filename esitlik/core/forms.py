@@ -1,0 +1,150 @@
+"""Forms for core pages. They forgive stray spaces and say in the user's language what to fix."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from esitlik.core.audit import ACTION_LABELS
+from esitlik.core.i18n_text import BilingualField
+from esitlik.core.models import Directorate, Municipality, Role
+from esitlik.core.selectors import directorate_choices
+
+User = get_user_model()
+
+
+class DirectorateChoiceField(forms.TypedChoiceField):
+    """A directorate of one municipality, offered as an indented tree."""
+
+    def __init__(self, *, municipality: Municipality, required: bool = False, **kwargs):
+        self.municipality = municipality
+        choices = [("", _("— none —"))] + directorate_choices(municipality)
+        super().__init__(choices=choices, required=required, coerce=self._coerce, **kwargs)
+
+    def _coerce(self, value):
+        return Directorate.objects.get(pk=value, municipality=self.municipality)
+
+
+class DirectorateForm(forms.Form):
+    name = BilingualField(label=_("Name"))
+    level = forms.ChoiceField(label=_("Level"), choices=Directorate.Level.choices)
+    code = forms.CharField(label=_("Code"), max_length=30, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"] = DirectorateChoiceField(
+            municipality=municipality,
+            label=_("Part of"),
+            help_text=_("Leave empty for a top-level department or directorate."),
+            empty_value=None,
+        )
+        self.order_fields(["name", "level", "parent", "code", "description", "is_active"])
+
+
+class DirectorateDescriptionForm(forms.Form):
+    """What a focal point may change about their own directorate."""
+
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class MunicipalityForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["name", "province", "kind", "population"]
+
+
+class RoleFieldsMixin(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def add_directorate_field(self, municipality: Municipality) -> None:
+        self.fields["directorate"] = DirectorateChoiceField(
+            municipality=municipality,
+            label=_("Directorate"),
+            help_text=_("Required for focal points."),
+            empty_value=None,
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") == Role.FOCAL_POINT and not data.get("directorate"):
+            self.add_error("directorate", _("A focal point needs a directorate."))
+        return data
+
+
+class InviteForm(RoleFieldsMixin):
+    email = forms.EmailField(label=_("E-mail"))
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_directorate_field(municipality)
+        self.order_fields(["email", "role", "directorate"])
+
+
+class MemberRoleForm(RoleFieldsMixin):
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_directorate_field(municipality)
+
+
+class AcceptInvitationForm(forms.Form):
+    """A new account for the person who follows an invitation link."""
+
+    username = forms.CharField(label=_("User name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters; not only digits; not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This user name is taken; choose another."))
+        return username
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            candidate = User(
+                username=data.get("username", ""),
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(first, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    actor = forms.CharField(label=_("User"), required=False, max_length=150)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("All actions"))] + [
+            (code, label) for code, label in ACTION_LABELS.items()
+        ]

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from esitlik.core.demo import load
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipalities, directorates and users. Safe to run again."
+
+    def handle(self, *args, **options):
+        created = load()
+        self.stdout.write(f"demo: {created} new records" if created else "demo: already loaded")

@@ -1,0 +1,47 @@
+"""What each role may do inside a municipality.
+
+The matrix is the single source of truth: views ask ``can(membership, Perm.X)`` and tests walk
+the matrix cell by cell. Later capabilities add permissions here, never ad-hoc role checks.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from esitlik.core.models import Role
+
+
+class Perm(StrEnum):
+    VIEW_PUBLISHED = "view_published"  # published figures and the municipality summary
+    VIEW_INTERNAL = "view_internal"  # everything inside the municipality's space
+    EDIT_OWN_DIRECTORATE = "edit_own_directorate"
+    MANAGE_STRUCTURE = "manage_structure"  # directorates of the whole municipality
+    MANAGE_MEMBERS = "manage_members"  # invitations, roles, removal
+    VIEW_AUDIT = "view_audit"
+    RECORD_REVIEW = "record_review"  # commission reviews of plans and reports
+
+
+MATRIX: dict[str, frozenset[Perm]] = {
+    Role.EQUALITY_ADMIN: frozenset(Perm),
+    Role.FOCAL_POINT: frozenset(
+        {Perm.VIEW_PUBLISHED, Perm.VIEW_INTERNAL, Perm.EDIT_OWN_DIRECTORATE}
+    ),
+    Role.COMMISSION_MEMBER: frozenset(
+        {Perm.VIEW_PUBLISHED, Perm.VIEW_INTERNAL, Perm.RECORD_REVIEW}
+    ),
+    Role.MONITOR: frozenset({Perm.VIEW_PUBLISHED, Perm.VIEW_INTERNAL}),
+    Role.NETWORK_COORDINATOR: frozenset({Perm.VIEW_PUBLISHED}),
+}
+
+
+def can(membership, perm: Perm) -> bool:
+    return membership is not None and perm in MATRIX.get(membership.role, frozenset())
+
+
+def can_edit_directorate(membership, directorate) -> bool:
+    """Admins edit every directorate; a focal point only the one they act for."""
+    if can(membership, Perm.MANAGE_STRUCTURE):
+        return True
+    return can(membership, Perm.EDIT_OWN_DIRECTORATE) and (
+        membership.directorate_id == directorate.pk
+    )

@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("esitlik.core.urls")),
+]
+
+handler403 = "esitlik.core.views.errors.permission_denied"
+handler404 = "esitlik.core.views.errors.page_not_found"
