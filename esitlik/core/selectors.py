@@ -73,9 +73,7 @@ def open_invitations(municipality: Municipality) -> QuerySet[Invitation]:
 
 def role_counts(municipality: Municipality) -> dict[str, int]:
     rows = (
-        Membership.objects.filter(municipality=municipality)
-        .values("role")
-        .annotate(n=Count("id"))
+        Membership.objects.filter(municipality=municipality).values("role").annotate(n=Count("id"))
     )
     return {row["role"]: row["n"] for row in rows}
 

@@ -268,9 +268,7 @@ def invitation_create(
 ) -> Invitation:
     email = email.strip()
     _check_role(municipality, role, directorate)
-    if Membership.objects.filter(
-        municipality=municipality, user__email__iexact=email
-    ).exists():
+    if Membership.objects.filter(municipality=municipality, user__email__iexact=email).exists():
         raise ValidationError({"email": _("Someone with this e-mail is already a member.")})
     invitation = Invitation(
         municipality=municipality,
@@ -290,14 +288,10 @@ def invitation_create(
     )
     context = {"invitation": invitation, "url": invitation_url(invitation)}
     with override(language):
-        subject = _("Invitation to esitlik: %(municipality)s") % {
-            "municipality": municipality.name
-        }
+        subject = _("Invitation to esitlik: %(municipality)s") % {"municipality": municipality.name}
         body = render_to_string("core/email/invitation.txt", context)
     # Sent after commit so a rolled-back invitation never reaches anyone's inbox.
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
-    )
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
     return invitation
 
 

@@ -31,7 +31,7 @@ def tr_upper(text: str) -> str:
 
 
 def tr_title(text: str) -> str:
-    """"ışık İZMİT" → "Işık İzmit": the first letter of each word upper, the rest lower."""
+    """ "ışık İZMİT" → "Işık İzmit": the first letter of each word upper, the rest lower."""
     return " ".join(tr_upper(word[:1]) + tr_lower(word[1:]) for word in text.split(" "))
 
 
@@ -53,7 +53,7 @@ def _letter_key(char: str) -> tuple[int, int, str]:
     base = unicodedata.normalize("NFD", char)[0]
     if base in _RANK:
         return (0, _RANK[base] * 2 + 1, char)
-    if char.isdigit():
+    if "0" <= char <= "9":
         # Digits before letters, as in a dictionary.
         return (-1, int(char), char)
     if char.isspace():
@@ -62,12 +62,14 @@ def _letter_key(char: str) -> tuple[int, int, str]:
 
 
 def tr_sort_key(text: str) -> tuple:
-    """A key that sorts in Turkish alphabetical order: ... c ç d ... g ğ h ı i ... o ö ... ş ... u ü.
+    """A key that sorts in Turkish alphabetical order: c ç d … g ğ h ı i … o ö … ş … u ü.
 
     Case is ignored first and used only to break ties, so "ankara" and "Ankara" sit together.
     """
     folded = tr_casefold(text)
-    return (tuple(_letter_key(char) for char in folded), text)
+    # Ties between spellings that differ only in case put the capitalised one first.
+    case = tuple(0 if char.isupper() else 1 for char in text)
+    return (tuple(_letter_key(char) for char in folded), case, text)
 
 
 def tr_sorted(items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:

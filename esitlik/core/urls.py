@@ -44,7 +44,9 @@ account_patterns = [
 
 municipality_patterns = [
     path("m/<slug:slug>/", municipality.dashboard, name="dashboard"),
-    path("m/<slug:slug>/settings/", municipality.municipality_settings, name="municipality_settings"),
+    path(
+        "m/<slug:slug>/settings/", municipality.municipality_settings, name="municipality_settings"
+    ),
     path("m/<slug:slug>/directorates/", directorates.directorate_list, name="directorate_list"),
     path(
         "m/<slug:slug>/directorates/new/",

@@ -11,8 +11,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        audit_record(action="core.user.password_changed", actor=self.request.user,
-                     obj=self.request.user)
+        audit_record(
+            action="core.user.password_changed", actor=self.request.user, obj=self.request.user
+        )
         return response
 
 

@@ -47,9 +47,7 @@ def directorate_create(request, slug):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(
-                request, _("%(name)s was added.") % {"name": str(directorate)}
-            )
+            messages.success(request, _("%(name)s was added.") % {"name": str(directorate)})
             return redirect("directorate_list", slug=slug)
     return render(
         request,

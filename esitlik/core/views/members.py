@@ -49,7 +49,9 @@ def member_invite(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_create(
-                municipality=municipality, by=request.user, language=get_language(),
+                municipality=municipality,
+                by=request.user,
+                language=get_language(),
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -165,6 +167,4 @@ def invitation_accept(request, token):
                 _("Welcome to %(municipality)s.") % {"municipality": invitation.municipality},
             )
             return redirect("dashboard", slug=invitation.municipality.slug)
-    return render(
-        request, "core/invitation_accept.html", {"invitation": invitation, "form": form}
-    )
+    return render(request, "core/invitation_accept.html", {"invitation": invitation, "form": form})

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(f"esitlik demo: data in {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", verbosity=0)
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://%s/ with:" % bind))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Sign in at http://{bind}/ with:"))
         width = max(len(user.username) for user in DEMO_USERS)
         for user in DEMO_USERS:
             self.stdout.write(f"  {user.username:<{width}}  {user.describe}")

@@ -31,11 +31,20 @@ class Command(BaseCommand):
         self.stdout.write(f"esitlik: serving on http://{bind}/ (Ctrl+C stops)")
         sys.stdout.flush()
         # Replace this process so signals (Ctrl+C, systemd stop) reach gunicorn directly.
-        os.execvp(
+        os.execvp(  # noqa: S606 — fixed argument list, no shell
             sys.executable,
             [
-                sys.executable, "-m", "gunicorn", "esitlik.wsgi:application",
-                "--bind", bind, "--workers", str(workers),
-                "--access-logfile", "-", "--graceful-timeout", "20",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "esitlik.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+                "--graceful-timeout",
+                "20",
             ],
         )

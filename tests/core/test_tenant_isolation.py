@@ -1,0 +1,143 @@
+"""Walks every URL pattern and proves a user of another municipality gets nothing.
+
+A new URL pattern must be classified here: either it lives under /m/<slug>/ (and is then
+checked automatically with the other municipality's objects), or it is listed in OPEN with a
+reason. An unclassified pattern fails the suite.
+"""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from esitlik.core.models import Membership
+from tests.factories import InvitationFactory
+
+# Patterns that name no municipality, and why that is safe.
+OPEN = {
+    "home": "lists only the signed-in user's own memberships",
+    "healthz": "returns a constant",
+    "login": "authentication",
+    "logout": "authentication",
+    "password_change": "acts on the signed-in user only",
+    "password_change_done": "static confirmation",
+    "password_reset": "answers the same whether or not the address exists",
+    "password_reset_done": "static confirmation",
+    "password_reset_confirm": "needs a signed token for one user",
+    "password_reset_complete": "static confirmation",
+    "set_language": "stores a language preference",
+    "invitation_accept": "needs an unguessable token; used or expired ones are 404",
+}
+
+
+def named_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from named_patterns(entry, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield entry
+
+
+def tenant_patterns():
+    return [p for p in named_patterns() if "slug" in p.pattern.converters]
+
+
+def object_kwargs(world, municipality):
+    """Ids of real objects in ``municipality`` for every URL keyword the app uses."""
+    invitation = InvitationFactory(municipality=municipality)
+    member = Membership.objects.filter(municipality=municipality).first()
+    directorate = municipality.directorates.first()
+    return {
+        "directorate_id": directorate.pk,
+        "member_id": member.pk,
+        "invitation_id": invitation.pk,
+    }
+
+
+def url_for(pattern, slug, ids):
+    kwargs = {name: ids[name] for name in pattern.pattern.converters if name != "slug"}
+    return reverse(pattern.name, kwargs={"slug": slug, **kwargs})
+
+
+def test_it_classifies_every_url_pattern():
+    unclassified = [
+        p.name for p in named_patterns() if p.name not in OPEN and "slug" not in p.pattern.converters
+    ]
+    assert unclassified == []
+
+
+def test_it_knows_how_to_fill_every_url_keyword(world):
+    ids = object_kwargs(world, world.home)
+    for pattern in tenant_patterns():
+        missing = set(pattern.pattern.converters) - {"slug"} - set(ids)
+        assert not missing, f"{pattern.name} needs a sample value for {missing}"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_it_answers_404_to_another_municipality_on_every_tenant_url(world, client, method):
+    ids = object_kwargs(world, world.home)
+    client.force_login(world.oscar)  # admin of "igdir", the most powerful outsider
+    for pattern in tenant_patterns():
+        url = url_for(pattern, world.home.slug, ids)
+        response = getattr(client, method)(url)
+        if response.status_code == 405:
+            # A POST-only address refuses GET before looking anything up, exactly as it
+            # does for a municipality that does not exist: nothing is revealed.
+            missing = getattr(client, method)(url_for(pattern, "yok", ids))
+            assert missing.status_code == 405, f"{method.upper()} {url}"
+            continue
+        assert response.status_code == 404, f"{method.upper()} {url}"
+        assert world.home.name not in response.content.decode()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_it_answers_404_for_foreign_objects_under_ones_own_slug(world, client, method):
+    """Oscar uses his own municipality's address with ids of the other municipality's objects."""
+    foreign_ids = object_kwargs(world, world.home)
+    client.force_login(world.oscar)
+    checked = 0
+    for pattern in tenant_patterns():
+        if set(pattern.pattern.converters) == {"slug"}:
+            continue
+        url = url_for(pattern, world.other.slug, foreign_ids)
+        response = getattr(client, method)(url)
+        if method == "get" and response.status_code == 405:
+            continue  # POST-only; the POST run checks it
+        assert response.status_code == 404, f"{method.upper()} {url}"
+        checked += 1
+    assert checked >= 2
+
+
+def test_it_answers_404_for_a_municipality_that_does_not_exist(world, client):
+    client.force_login(world.alice)
+    missing = client.get("/m/yok-boyle-bir-belediye/")
+    foreign = client.get(f"/m/{world.other.slug}/")
+    assert missing.status_code == foreign.status_code == 404
+
+    def page(response):
+        # CSRF tokens are masked afresh on every response; the language form echoes the path.
+        text = re.sub(r'value="[A-Za-z0-9]{64}"', "", response.content.decode())
+        return text.replace(response.request["PATH_INFO"], "PATH")
+
+    assert page(missing) == page(foreign)
+
+
+def test_it_sends_anonymous_visitors_to_sign_in_on_every_tenant_url(world, client):
+    ids = object_kwargs(world, world.home)
+    for pattern in tenant_patterns():
+        url = url_for(pattern, world.home.slug, ids)
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login")), url
+
+
+def test_it_lists_only_ones_own_municipalities_on_the_home_page(world, client):
+    from tests.factories import MembershipFactory
+
+    MembershipFactory(user=world.alice, municipality=world.other.__class__.objects.create(
+        name="Ümraniye Belediyesi", slug="umraniye", province="İstanbul", kind="district"))
+    client.force_login(world.alice)
+    page = client.get("/").content.decode()
+    assert "Örnek Belediyesi" in page and "Ümraniye Belediyesi" in page
+    assert world.other.name not in page

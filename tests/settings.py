@@ -1,0 +1,22 @@
+"""Test configuration: the real settings module with a fixed key and fast password hashing.
+
+Kept outside the package so production can never load it.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret-" + "x" * 40)
+# Browser tests drive a live server from the same process as the database fixtures.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Tests talk plain HTTP to the test client and live server.
+os.environ.setdefault("ESITLIK_HTTPS", "false")
+
+from esitlik.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
