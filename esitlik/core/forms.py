@@ -20,9 +20,9 @@ class DirectorateChoiceField(forms.TypedChoiceField):
     def __init__(self, *, municipality: Municipality, required: bool = False, **kwargs):
         self.municipality = municipality
         choices = [("", _("— none —"))] + directorate_choices(municipality)
-        super().__init__(choices=choices, required=required, coerce=self._coerce, **kwargs)
+        super().__init__(choices=choices, required=required, coerce=self._to_directorate, **kwargs)
 
-    def _coerce(self, value):
+    def _to_directorate(self, value):
         return Directorate.objects.get(pk=value, municipality=self.municipality)
 
 

@@ -1,0 +1,65 @@
+"""Each role inside its own municipality: what opens (200) and what is refused (403)."""
+
+import pytest
+from django.urls import reverse
+
+from esitlik.core.models import Role
+
+A, F, C, M, N = (
+    Role.EQUALITY_ADMIN,
+    Role.FOCAL_POINT,
+    Role.COMMISSION_MEMBER,
+    Role.MONITOR,
+    Role.NETWORK_COORDINATOR,
+)
+INTERNAL = {A, F, C, M}
+
+# url name, extra kwargs (resolved from the world), roles that may open it with GET
+CASES = [
+    ("dashboard", {}, {A, F, C, M, N}),
+    ("municipality_settings", {}, {A}),
+    ("directorate_list", {}, INTERNAL),
+    ("directorate_create", {}, {A}),
+    ("directorate_edit", {"directorate_id": "social"}, {A, F}),
+    ("directorate_edit", {"directorate_id": "parks"}, {A}),
+    ("member_list", {}, INTERNAL),
+    ("member_invite", {}, {A}),
+    ("member_edit", {"member_id": "bob_membership"}, {A}),
+    ("audit_log", {}, {A}),
+]
+
+
+def resolve(world, kwargs):
+    values = {
+        "social": world.social.pk,
+        "parks": world.parks.pk,
+        "bob_membership": world.bob.memberships.get().pk,
+    }
+    return {name: values[key] for name, key in kwargs.items()}
+
+
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize(("name", "kwargs", "allowed"), CASES)
+def test_it_opens_pages_by_role(world, client, role, name, kwargs, allowed):
+    client.force_login(world.user(role))
+    url = reverse(name, kwargs={"slug": world.home.slug, **resolve(world, kwargs)})
+    response = client.get(url)
+    assert response.status_code == (200 if role in allowed else 403)
+
+
+def test_it_shows_the_network_coordinator_only_the_published_summary(world, client):
+    client.force_login(world.nina)
+    page = client.get(reverse("dashboard", args=[world.home.slug])).content.decode()
+    assert reverse("directorate_list", args=[world.home.slug]) not in page
+    assert reverse("member_list", args=[world.home.slug]) not in page
+
+
+def test_it_shows_admin_links_only_to_the_admin(world, client):
+    settings_url = reverse("municipality_settings", args=[world.home.slug])
+    audit_url = reverse("audit_log", args=[world.home.slug])
+    client.force_login(world.alice)
+    page = client.get(reverse("dashboard", args=[world.home.slug])).content.decode()
+    assert settings_url in page and audit_url in page
+    client.force_login(world.carol)
+    page = client.get(reverse("dashboard", args=[world.home.slug])).content.decode()
+    assert settings_url not in page and audit_url not in page

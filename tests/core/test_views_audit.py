@@ -1,0 +1,50 @@
+from django.urls import reverse
+from django.utils import timezone
+
+from esitlik.core import services
+from esitlik.core.models import AuditEntry
+
+
+def test_it_shows_this_municipalitys_changes_with_values(world, client):
+    services.directorate_update(directorate=world.parks, by=world.alice, description="Yeşil alan")
+    services.directorate_update(
+        directorate=world.other_directorate, by=world.oscar, description="Gizli"
+    )
+    client.force_login(world.alice)
+    page = client.get(reverse("audit_log", args=["ornek"])).content.decode()
+    assert "core.directorate.updated" in page and "Yeşil alan" in page
+    assert "Gizli" not in page
+
+
+def test_it_filters_by_action_user_and_date(world, client):
+    services.directorate_update(directorate=world.parks, by=world.alice, description="bir")
+    services.directorate_update(directorate=world.social, by=world.bob, description="iki")
+    client.force_login(world.alice)
+    url = reverse("audit_log", args=["ornek"])
+    page = client.get(url, {"actor": "bob"}).content.decode()
+    assert "iki" in page and "bir" not in page
+    page = client.get(url, {"action": "core.membership.created"}).content.decode()
+    assert "iki" not in page
+    entry = AuditEntry.objects.filter(changes__description__new="bir").get()
+    day = timezone.localdate(entry.created_at).isoformat()  # filters use the local day
+    assert "bir" in client.get(url, {"date_from": day, "date_to": day}).content.decode()
+    assert "bir" not in client.get(url, {"date_from": "2001-01-01", "date_to": "2001-01-02"}
+                                   ).content.decode()
+
+
+def test_it_shows_sign_ins_of_members_but_not_of_outsiders(world, client):
+    client.post(reverse("login"), {"username": "bob", "password": "correct-horse-battery"})
+    client.post(reverse("login"), {"username": "oscar", "password": "correct-horse-battery"})
+    client.force_login(world.alice)
+    page = client.get(reverse("audit_log", args=["ornek"]), {"action": "core.user.logged_in"})
+    rows = page.content.decode()
+    assert ">bob<" in rows and ">oscar<" not in rows
+
+
+def test_it_paginates_long_logs(world, client):
+    for n in range(60):
+        services.directorate_update(directorate=world.parks, by=world.alice, description=str(n))
+    client.force_login(world.alice)
+    response = client.get(reverse("audit_log", args=["ornek"]), {"page": 2})
+    assert response.context["page"].number == 2
+    assert len(response.context["page"].object_list) >= 10
