@@ -62,7 +62,9 @@ def url_for(pattern, slug, ids):
 
 def test_it_classifies_every_url_pattern():
     unclassified = [
-        p.name for p in named_patterns() if p.name not in OPEN and "slug" not in p.pattern.converters
+        p.name
+        for p in named_patterns()
+        if p.name not in OPEN and "slug" not in p.pattern.converters
     ]
     assert unclassified == []
 
@@ -135,8 +137,12 @@ def test_it_sends_anonymous_visitors_to_sign_in_on_every_tenant_url(world, clien
 def test_it_lists_only_ones_own_municipalities_on_the_home_page(world, client):
     from tests.factories import MembershipFactory
 
-    MembershipFactory(user=world.alice, municipality=world.other.__class__.objects.create(
-        name="Ümraniye Belediyesi", slug="umraniye", province="İstanbul", kind="district"))
+    MembershipFactory(
+        user=world.alice,
+        municipality=world.other.__class__.objects.create(
+            name="Ümraniye Belediyesi", slug="umraniye", province="İstanbul", kind="district"
+        ),
+    )
     client.force_login(world.alice)
     page = client.get("/").content.decode()
     assert "Örnek Belediyesi" in page and "Ümraniye Belediyesi" in page

@@ -35,21 +35,59 @@ def test_it_treats_decomposed_letters_as_composed():
 
 
 def test_it_sorts_in_turkish_alphabetical_order():
-    names = ["Ümraniye", "Şişli", "Ödemiş", "İzmit", "Iğdır", "Çankaya", "Ankara", "Zonguldak",
-             "Uşak", "Sinop", "Ordu", "Hatay", "Giresun", "Ğ-test", "Cizre"]
+    names = [
+        "Ümraniye",
+        "Şişli",
+        "Ödemiş",
+        "İzmit",
+        "Iğdır",
+        "Çankaya",
+        "Ankara",
+        "Zonguldak",
+        "Uşak",
+        "Sinop",
+        "Ordu",
+        "Hatay",
+        "Giresun",
+        "Ğ-test",
+        "Cizre",
+    ]
     assert tr_sorted(names) == [
-        "Ankara", "Cizre", "Çankaya", "Giresun", "Ğ-test", "Hatay", "Iğdır", "İzmit",
-        "Ordu", "Ödemiş", "Sinop", "Şişli", "Uşak", "Ümraniye", "Zonguldak",
+        "Ankara",
+        "Cizre",
+        "Çankaya",
+        "Giresun",
+        "Ğ-test",
+        "Hatay",
+        "Iğdır",
+        "İzmit",
+        "Ordu",
+        "Ödemiş",
+        "Sinop",
+        "Şişli",
+        "Uşak",
+        "Ümraniye",
+        "Zonguldak",
     ]
 
 
 def test_it_ignores_case_when_sorting():
-    assert tr_sorted(["ırmak", "Irmak", "ilçe", "İlçe"], key=str) == ["Irmak", "ırmak", "İlçe", "ilçe"]
+    assert tr_sorted(["ırmak", "Irmak", "ilçe", "İlçe"], key=str) == [
+        "Irmak",
+        "ırmak",
+        "İlçe",
+        "ilçe",
+    ]
 
 
 def test_it_sorts_foreign_letters_next_to_their_base():
     assert tr_sorted(["Wien", "Van", "Yalova", "Quebec", "Rize", "Paris"]) == [
-        "Paris", "Quebec", "Rize", "Van", "Wien", "Yalova",
+        "Paris",
+        "Quebec",
+        "Rize",
+        "Van",
+        "Wien",
+        "Yalova",
     ]
 
 

@@ -28,8 +28,12 @@ def test_it_filters_by_action_user_and_date(world, client):
     entry = AuditEntry.objects.filter(changes__description__new="bir").get()
     day = timezone.localdate(entry.created_at).isoformat()  # filters use the local day
     assert "bir" in client.get(url, {"date_from": day, "date_to": day}).content.decode()
-    assert "bir" not in client.get(url, {"date_from": "2001-01-01", "date_to": "2001-01-02"}
-                                   ).content.decode()
+    assert (
+        "bir"
+        not in client.get(
+            url, {"date_from": "2001-01-01", "date_to": "2001-01-02"}
+        ).content.decode()
+    )
 
 
 def test_it_shows_sign_ins_of_members_but_not_of_outsiders(world, client):

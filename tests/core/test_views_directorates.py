@@ -12,8 +12,10 @@ def test_it_lists_directorates_as_a_turkish_sorted_tree(world, client):
     )
     client.force_login(world.mona)
     page = client.get(reverse("directorate_list", args=["ornek"])).content.decode()
-    order = [page.index(name) for name in
-             ["İmar Müdürlüğü", "Park ve Bahçeler", "Sosyal Hizmetler", "Çocuk Şubesi"]]
+    order = [
+        page.index(name)
+        for name in ["İmar Müdürlüğü", "Park ve Bahçeler", "Sosyal Hizmetler", "Çocuk Şubesi"]
+    ]
     assert order == sorted(order)
     assert "Fen İşleri" not in page  # the other municipality's directorate
 
@@ -22,8 +24,14 @@ def test_it_lets_the_admin_add_a_directorate(world, client):
     client.force_login(world.alice)
     response = client.post(
         reverse("directorate_create", args=["ornek"]),
-        {"name_0": " Engelli Hizmetleri ", "name_1": "Disability Services", "level": "branch",
-         "parent": world.social.pk, "code": "EH", "description": ""},
+        {
+            "name_0": " Engelli Hizmetleri ",
+            "name_1": "Disability Services",
+            "level": "branch",
+            "parent": world.social.pk,
+            "code": "EH",
+            "description": "",
+        },
     )
     assert response.status_code == 302
     created = Directorate.objects.get(code="EH")
@@ -77,8 +85,15 @@ def test_it_lets_the_admin_move_and_deactivate_a_directorate(world, client):
     client.force_login(world.alice)
     response = client.post(
         reverse("directorate_edit", args=["ornek", world.parks.pk]),
-        {"name_0": "Park ve Bahçeler Müdürlüğü", "name_1": "", "level": "branch",
-         "parent": world.social.pk, "code": "PB", "description": "", "is_active": ""},
+        {
+            "name_0": "Park ve Bahçeler Müdürlüğü",
+            "name_1": "",
+            "level": "branch",
+            "parent": world.social.pk,
+            "code": "PB",
+            "description": "",
+            "is_active": "",
+        },
     )
     assert response.status_code == 302
     world.parks.refresh_from_db()

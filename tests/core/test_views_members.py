@@ -19,8 +19,11 @@ def test_it_invites_by_email_and_lets_a_newcomer_join(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("member_invite", args=["ornek"]),
-            {"email": "Yeni.Kisi@example.org ", "role": Role.FOCAL_POINT,
-             "directorate": world.parks.pk},
+            {
+                "email": "Yeni.Kisi@example.org ",
+                "role": Role.FOCAL_POINT,
+                "directorate": world.parks.pk,
+            },
         )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
@@ -30,10 +33,16 @@ def test_it_invites_by_email_and_lets_a_newcomer_join(
     client.logout()
     url = reverse("invitation_accept", args=[invitation.token])
     assert client.get(url).status_code == 200
-    response = client.post(url, {
-        "username": "yeni", "first_name": "Şule", "last_name": "Işık",
-        "password1": "uzun-ve-guclu-parola", "password2": "uzun-ve-guclu-parola",
-    })
+    response = client.post(
+        url,
+        {
+            "username": "yeni",
+            "first_name": "Şule",
+            "last_name": "Işık",
+            "password1": "uzun-ve-guclu-parola",
+            "password2": "uzun-ve-guclu-parola",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == "/m/ornek/"
     membership = Membership.objects.get(user__username="yeni")
     assert membership.role == Role.FOCAL_POINT and membership.directorate == world.parks
@@ -53,21 +62,39 @@ def test_it_requires_a_directorate_for_a_focal_point_invitation(world, client):
 
 
 def test_it_rejects_weak_and_mismatched_passwords_on_joining(world, client):
-    invitation = Invitation.objects.create(municipality=world.home, email="z@example.org",
-                                           role="monitor")
+    invitation = Invitation.objects.create(
+        municipality=world.home, email="z@example.org", role="monitor"
+    )
     url = reverse("invitation_accept", args=[invitation.token])
-    response = client.post(url, {"username": "zz", "first_name": "Z", "last_name": "Z",
-                                 "password1": "12345678901", "password2": "12345678901"})
+    response = client.post(
+        url,
+        {
+            "username": "zz",
+            "first_name": "Z",
+            "last_name": "Z",
+            "password1": "12345678901",
+            "password2": "12345678901",
+        },
+    )
     assert response.status_code == 200
-    response = client.post(url, {"username": "zz", "first_name": "Z", "last_name": "Z",
-                                 "password1": "uzun-ve-guclu-parola", "password2": "baska"})
+    response = client.post(
+        url,
+        {
+            "username": "zz",
+            "first_name": "Z",
+            "last_name": "Z",
+            "password1": "uzun-ve-guclu-parola",
+            "password2": "baska",
+        },
+    )
     assert response.status_code == 200
     assert not Membership.objects.filter(user__username="zz").exists()
 
 
 def test_it_lets_a_signed_in_user_join_another_municipality(world, client):
-    invitation = Invitation.objects.create(municipality=world.home, email=world.oscar.email,
-                                           role="monitor")
+    invitation = Invitation.objects.create(
+        municipality=world.home, email=world.oscar.email, role="monitor"
+    )
     client.force_login(world.oscar)
     response = client.post(reverse("invitation_accept", args=[invitation.token]))
     assert response.status_code == 302
@@ -77,8 +104,9 @@ def test_it_lets_a_signed_in_user_join_another_municipality(world, client):
 def test_it_changes_a_role_and_removes_a_member(world, client):
     client.force_login(world.alice)
     bob = world.bob.memberships.get()
-    response = client.post(reverse("member_edit", args=["ornek", bob.pk]),
-                           {"role": Role.COMMISSION_MEMBER})
+    response = client.post(
+        reverse("member_edit", args=["ornek", bob.pk]), {"role": Role.COMMISSION_MEMBER}
+    )
     assert response.status_code == 302
     bob.refresh_from_db()
     assert bob.role == Role.COMMISSION_MEMBER
@@ -96,8 +124,9 @@ def test_it_explains_why_the_last_admin_cannot_leave(world, client):
 
 
 def test_it_withdraws_an_invitation(world, client):
-    invitation = Invitation.objects.create(municipality=world.home, email="q@example.org",
-                                           role="monitor")
+    invitation = Invitation.objects.create(
+        municipality=world.home, email="q@example.org", role="monitor"
+    )
     client.force_login(world.alice)
     client.post(reverse("invitation_revoke", args=["ornek", invitation.pk]))
     assert client.get(reverse("invitation_accept", args=[invitation.token])).status_code == 404

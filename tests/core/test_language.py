@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.urls import reverse
+
+
+def test_it_speaks_turkish_by_default(world, client):
+    client.force_login(world.alice)
+    page = client.get("/m/ornek/").content.decode()
+    assert '<html lang="tr">' in page
+    assert "Genel bakış" in page
+
+
+def test_it_switches_to_english_and_remembers_it(world, client):
+    client.force_login(world.alice)
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/m/ornek/"})
+    assert response.status_code == 302 and response["Location"] == "/m/ornek/"
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en" and int(cookie["max-age"]) >= 60 * 60 * 24 * 300
+    page = client.get("/m/ornek/members/").content.decode()
+    assert '<html lang="en">' in page and "Members" in page
+
+
+def test_it_shows_bilingual_names_in_the_chosen_language(world, client):
+    world.parks.name = {"tr": "Park ve Bahçeler Müdürlüğü", "en": "Parks Directorate"}
+    world.parks.save(update_fields=["name"])
+    client.force_login(world.alice)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("directorate_list", args=["ornek"])).content.decode()
+    assert "Parks Directorate" in page
+    assert "Sosyal Hizmetler Müdürlüğü" in page  # no English name: Turkish shown
+
+
+def test_it_ignores_unknown_languages(world, client):
+    client.force_login(world.alice)
+    client.post(reverse("set_language"), {"language": "xx", "next": "/"})
+    assert '<html lang="tr">' in client.get("/m/ornek/").content.decode()
+
+
+def test_it_formats_numbers_the_turkish_way(world, client):
+    world.home.population = 412318
+    world.home.save(update_fields=["population"])
+    client.force_login(world.alice)
+    assert "412.318" in client.get("/m/ornek/").content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "412,318" in client.get("/m/ornek/").content.decode()
