@@ -43,7 +43,8 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # Marks the site as eligible for browsers' preload lists; nothing is submitted automatically.
 SECURE_HSTS_PRELOAD = HTTPS
-if env.bool("ESITLIK_BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("ESITLIK_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -142,6 +143,7 @@ AXES_COOLOFF_TIME = env.int("ESITLIK_LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "esitlik.core.middleware.client_ip"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "tr"

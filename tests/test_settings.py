@@ -66,9 +66,9 @@ def test_it_rejects_a_misspelt_boolean_with_the_variable_name(tmp_path):
 
 
 def test_it_reads_a_postgresql_database_url():
-    from esitlik.env import Env
-
     import dj_database_url
+
+    from esitlik.env import Env
 
     url = Env({"DATABASE_URL": "postgres://u:p@db.example:5433/esitlik"}).str("DATABASE_URL")
     parsed = dj_database_url.parse(url)

@@ -27,7 +27,7 @@ class Municipality(models.Model):
         _("short name in addresses"),
         max_length=60,
         unique=True,
-        help_text=_("Latin letters, digits and hyphens, e.g. ornek."),
+        help_text=_("Lower-case a–z without Turkish letters, digits and hyphens, e.g. ornek."),
     )
     province = models.CharField(_("province"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -164,7 +164,7 @@ def invitation_accept(request, token):
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request,
-                _("Welcome to %(municipality)s.") % {"municipality": invitation.municipality},
+                _("You have joined %(municipality)s.") % {"municipality": invitation.municipality},
             )
             return redirect("dashboard", slug=invitation.municipality.slug)
     return render(request, "core/invitation_accept.html", {"invitation": invitation, "form": form})

@@ -12,7 +12,7 @@ from esitlik.core import selectors, services
 from esitlik.core.access import access_membership_for
 from esitlik.core.forms import MunicipalityForm
 from esitlik.core.models import Role
-from esitlik.core.permissions import MATRIX, Perm, can
+from esitlik.core.permissions import Perm, can
 from esitlik.core.views.util import apply_validation_error
 
 
@@ -40,7 +40,6 @@ def dashboard(request, slug):
             directorate_count=len(tree),
             top_level=[row.directorate for row in tree if row.depth == 0],
             role_counts=[(label, counts.get(value, 0)) for value, label in Role.choices],
-            permissions=sorted(MATRIX[membership.role]),
         )
     if can(membership, Perm.VIEW_AUDIT):
         context["recent"] = selectors.audit_entries(municipality)[:8]
