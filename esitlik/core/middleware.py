@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from esitlik.core.audit import request_ip
 
@@ -30,3 +32,18 @@ class AuditContextMiddleware:
             return self.get_response(request)
         finally:
             request_ip.reset(token)
+
+
+class TurkishFirstLocaleMiddleware(LocaleMiddleware):
+    """Turkish unless the visitor chose otherwise with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so a clerk whose
+    browser happens to be set to English would land in English. Turkish is the product's
+    language; English is a choice, remembered in the language cookie.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        codes = {code for code, _name in settings.LANGUAGES}
+        translation.activate(chosen if chosen in codes else settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -42,3 +42,9 @@ def test_it_formats_numbers_the_turkish_way(world, client):
     assert "412.318" in client.get("/m/ornek/").content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "412,318" in client.get("/m/ornek/").content.decode()
+
+
+def test_it_stays_turkish_for_a_browser_that_prefers_english(world, client):
+    client.force_login(world.alice)
+    page = client.get("/m/ornek/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="tr">' in page
