@@ -1,0 +1,128 @@
+"""End-to-end tests in a real Chromium (Debian's /usr/bin/chromium) against a live server.
+
+The browser is set up like a Turkish municipal employee's: Turkish locale and time zone on a
+1280x800 office screen. (The site is Turkish until someone picks English, whatever the
+browser's language; ``test_language`` checks that with an English browser.) Every test here
+carries the ``browser`` marker, so ``pytest -m "not browser"`` skips them all.
+
+Full-page screenshots go to ``tests/browser/screenshots/`` (git-ignored) for people to look
+at; the README screenshot goes to ``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.factories import PASSWORD
+
+HERE = Path(__file__).resolve().parent
+SCREENSHOTS = HERE / "screenshots"
+README_SCREENSHOTS = HERE.parent.parent / "docs" / "screenshots"
+
+# How long an expect() waits before failing. The live server answers in milliseconds; a
+# short timeout makes a broken test fail fast instead of hanging for Playwright's 5 s default.
+expect.set_options(timeout=3_000)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Playwright's own browser download does not work here; Debian's Chromium does.
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("ESITLIK_CHROMIUM", "/usr/bin/chromium"),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, live_server):
+    return {
+        **browser_context_args,
+        "base_url": live_server.url,
+        "locale": "tr-TR",
+        "timezone_id": "Europe/Istanbul",
+        "viewport": {"width": 1280, "height": 800},
+    }
+
+
+@pytest.fixture
+def browser_world(transactional_db, live_server, world):
+    """The shared personas, committed so the live server's thread sees them."""
+    return world
+
+
+@pytest.fixture
+def page(page: Page) -> Page:
+    page.set_default_timeout(5_000)
+    page.set_default_navigation_timeout(10_000)
+    return page
+
+
+def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Sign in through the real login form, as a person would, and wait for the next page."""
+    page.goto("/accounts/login/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=username]").fill(username)
+    form.locator("input[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A full-page screenshot for people to look at (not compared by the tests)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
+    return path
+
+
+def has_horizontal_scroll(page: Page) -> bool:
+    """Whether the page is wider than the screen.
+
+    Mobile emulation zooms out a page that is too wide, which widens clientWidth and hides the
+    overflow; so the widths are also compared with the viewport the test asked for.
+    """
+    scroll_width, client_width, inner_width = page.evaluate(
+        """() => [document.scrollingElement.scrollWidth,
+                  document.scrollingElement.clientWidth, window.innerWidth]"""
+    )
+    viewport = page.viewport_size["width"]
+    return scroll_width > min(client_width, viewport) or inner_width > viewport
+
+
+def overflowing_elements(page: Page) -> list[str]:
+    """Elements sticking out past the right edge of the viewport, for a helpful failure."""
+    return page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const out = [];
+            for (const el of document.querySelectorAll('body *')) {
+                const box = el.getBoundingClientRect();
+                if (box.width && box.right > width + 0.5) {
+                    out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+                        + `${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`
+                        + ` right=${Math.round(box.right)}`);
+                }
+            }
+            return out.slice(0, 15);
+        }"""
+    )
