@@ -12,10 +12,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from esitlik.core.models import AuditEntry, Municipality
+from esitlik.core.i18n_text import localized
+from esitlik.core.models import AuditEntry, Municipality, person_name
 
 # Set by AuditContextMiddleware for the duration of a request.
 request_ip: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_ip", default=None)
@@ -69,6 +73,54 @@ def created(obj: models.Model, fields: Iterable[str]) -> dict[str, dict[str, Any
     return {name: {"old": None, "new": value} for name, value in snapshot(obj, fields).items()}
 
 
+def _describe(obj: models.Model | None) -> str:
+    if obj is None:
+        return ""
+    if isinstance(obj, get_user_model()):
+        return person_name(obj)
+    return str(obj)
+
+
+def _show(value: Any) -> str:
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, dict):
+        return localized(value)
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(value)
+
+
+def change_rows(entry: AuditEntry) -> list[tuple[str, str]]:
+    """The entry's changes as (field label, "old → new") in the active language.
+
+    Labels and choice values come from the model the entry is about, so the log reads
+    "Rol: Odak kişi → İzleyici" rather than "role: focal_point → monitor".
+    """
+    try:
+        model = apps.get_model(entry.object_type) if entry.object_type else None
+    except (LookupError, ValueError):
+        model = None
+    rows = []
+    for name, change in entry.changes.items():
+        label, choices = name, {}
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                pass
+            else:
+                label = str(getattr(field, "verbose_name", name))
+                choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+        if isinstance(change, dict) and {"old", "new"} <= change.keys():
+            old, new = (choices.get(change[key], change[key]) for key in ("old", "new"))
+            text = f"{_show(old)} → {_show(new)}"
+        else:
+            text = _show(change)
+        rows.append((label[:1].upper() + label[1:], text))
+    return rows
+
+
 def audit_record(
     *,
     action: str,
@@ -89,7 +141,7 @@ def audit_record(
         municipality=municipality,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
+        object_repr=(object_repr or _describe(obj))[:300],
         changes=changes or {},
         ip_address=request_ip.get(),
     )

@@ -138,7 +138,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} @ {self.municipality} ({self.get_role_display()})"
+        return f"{person_name(self.user)} — {self.get_role_display()}"
 
 
 class Network(models.Model):
@@ -156,6 +156,12 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def person_name(user) -> str:
+    """How a person is named on pages and in the log: "Elif Yılmaz (yonetici)"."""
+    full = user.get_full_name().strip()
+    return f"{full} ({user.get_username()})" if full else user.get_username()
 
 
 def _invitation_token() -> str:
@@ -202,7 +208,7 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.email} → {self.municipality}"
+        return f"{self.email} ({self.get_role_display()})"
 
     @property
     def is_open(self) -> bool:
@@ -247,3 +253,9 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_repr} {self.action}"
+
+    @property
+    def actor_name(self) -> str:
+        if self.actor is not None:
+            return person_name(self.actor)
+        return self.actor_repr or "—"

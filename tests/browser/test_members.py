@@ -29,7 +29,13 @@ def test_it_shows_a_bad_email_error_on_the_field_keeps_the_input_then_invites(
     directorate.select_option(label="Sosyal Hizmetler Müdürlüğü")
     page.get_by_role("button", name="Daveti gönder").click()
 
-    expect(page.get_by_role("alert")).to_contain_text("Lütfen işaretli alanları düzeltin.")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Lütfen şunları düzeltin:")
+    # The summary names the field and leads to it; the wrong field already has the focus.
+    expect(
+        alert.get_by_role("link", name="E-posta: Geçerli bir e-posta adresi girin.")
+    ).to_have_attribute("href", "#id_email")
+    expect(page.get_by_label("E-posta")).to_be_focused()
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(email).to_have_attribute("aria-describedby", re.compile(r"\bid_email_error\b"))
     expect(page.locator("#id_email_error")).to_have_text("Geçerli bir e-posta adresi girin.")

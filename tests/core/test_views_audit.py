@@ -12,7 +12,7 @@ def test_it_shows_this_municipalitys_changes_with_values(world, client):
     )
     client.force_login(world.alice)
     page = client.get(reverse("audit_log", args=["ornek"])).content.decode()
-    assert "core.directorate.updated" in page and "Yeşil alan" in page
+    assert "Müdürlük güncellendi" in page and "Yeşil alan" in page
     assert "Gizli" not in page
 
 
@@ -42,7 +42,7 @@ def test_it_shows_sign_ins_of_members_but_not_of_outsiders(world, client):
     client.force_login(world.alice)
     page = client.get(reverse("audit_log", args=["ornek"]), {"action": "core.user.logged_in"})
     rows = page.content.decode()
-    assert ">bob<" in rows and ">oscar<" not in rows
+    assert "(bob)" in rows and "(oscar)" not in rows
 
 
 def test_it_paginates_long_logs(world, client):
@@ -52,3 +52,26 @@ def test_it_paginates_long_logs(world, client):
     response = client.get(reverse("audit_log", args=["ornek"]), {"page": 2})
     assert response.context["page"].number == 2
     assert len(response.context["page"].object_list) >= 10
+
+
+def test_it_names_fields_and_choices_in_the_users_language(world, client):
+    bob = world.bob.memberships.get()
+    services.membership_change_role(membership=bob, role="monitor", by=world.alice)
+    client.force_login(world.alice)
+    page = client.get(
+        reverse("audit_log", args=["ornek"]), {"action": "core.membership.role_changed"}
+    ).content.decode()
+    assert "<dt>Rol</dt><dd>Odak kişi → İzleyici</dd>" in page
+    assert "Gökçe Işıkoğlu (bob) — İzleyici" in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(
+        reverse("audit_log", args=["ornek"]), {"action": "core.membership.role_changed"}
+    ).content.decode()
+    assert "<dt>Role</dt><dd>Focal point → Monitor</dd>" in page
+
+
+def test_it_keeps_sign_ins_out_of_the_dashboards_recent_changes(world, client):
+    client.post(reverse("login"), {"username": "alice", "password": "correct-horse-battery"})
+    services.directorate_update(directorate=world.parks, by=world.alice, description="yeni")
+    recent = client.get(reverse("dashboard", args=["ornek"])).context["recent"]
+    assert [entry.action for entry in recent] == ["core.directorate.updated"]

@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 from esitlik.core.models import AuditEntry, Directorate
@@ -98,3 +100,16 @@ def test_it_lets_the_admin_move_and_deactivate_a_directorate(world, client):
     assert response.status_code == 302
     world.parks.refresh_from_db()
     assert world.parks.parent == world.social and world.parks.is_active is False
+
+
+def test_it_lists_each_error_with_a_link_and_focuses_the_first_wrong_field(world, client):
+    client.force_login(world.alice)
+    response = client.post(
+        reverse("directorate_create", args=["ornek"]), {"name_0": "", "level": "nonsense"}
+    )
+    page = response.content.decode()
+    assert '<a href="#id_name_0">Ad:' in page
+    assert '<a href="#id_level">Düzey:' in page
+    name_box = re.search(r'<input[^>]*id="id_name_0"[^>]*>', page).group(0)
+    level_box = re.search(r'<select[^>]*id="id_level"[^>]*>', page).group(0)
+    assert "autofocus" in name_box and "autofocus" not in level_box

@@ -2,7 +2,6 @@ from django import template
 from django.utils.formats import number_format
 
 from esitlik.core.audit import ACTION_LABELS
-from esitlik.core.i18n_text import localized
 
 register = template.Library()
 
@@ -18,17 +17,15 @@ def audit_label(code):
     return ACTION_LABELS.get(code, code)
 
 
-@register.filter
-def change_text(change):
-    """{"old": a, "new": b} → "a → b", bilingual values shown in the active language."""
-    if not isinstance(change, dict) or not {"old", "new"} <= change.keys():
-        return str(change)
+@register.simple_tag
+def focus_first_error(form):
+    """Give the first invalid visible field autofocus; renders nothing.
 
-    def show(value):
-        if value in (None, ""):
-            return "—"
-        if isinstance(value, dict):
-            return localized(value)
-        return str(value)
-
-    return f"{show(change['old'])} → {show(change['new'])}"
+    Done at render time so every form, Django's own sign-in and password forms included,
+    behaves the same without a mixin.
+    """
+    for field in form.visible_fields():
+        if field.errors:
+            field.field.widget.attrs["autofocus"] = True
+            break
+    return ""

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from esitlik.core import selectors
 from esitlik.core.access import access_membership_for
-from esitlik.core.audit import ACTION_LABELS
+from esitlik.core.audit import ACTION_LABELS, change_rows
 from esitlik.core.forms import AuditFilterForm
 from esitlik.core.permissions import Perm
 
@@ -18,6 +18,7 @@ def audit_log(request, slug):
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     for entry in page:
         entry.label = ACTION_LABELS.get(entry.action, entry.action)
+        entry.change_rows = change_rows(entry)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

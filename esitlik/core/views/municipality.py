@@ -42,7 +42,10 @@ def dashboard(request, slug):
             role_counts=[(label, counts.get(value, 0)) for value, label in Role.choices],
         )
     if can(membership, Perm.VIEW_AUDIT):
-        context["recent"] = selectors.audit_entries(municipality)[:8]
+        # Sign-ins would crowd out the changes; they stay in the full audit log.
+        context["recent"] = selectors.audit_entries(municipality).exclude(
+            action__startswith="core.user."
+        )[:8]
     return render(request, "core/dashboard.html", context)
 
 
