@@ -70,7 +70,12 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
 
 
 def created(obj: models.Model, fields: Iterable[str]) -> dict[str, dict[str, Any]]:
-    return {name: {"old": None, "new": value} for name, value in snapshot(obj, fields).items()}
+    """The values a new object starts with; empty ones are left out, there is nothing to say."""
+    return {
+        name: {"old": None, "new": value}
+        for name, value in snapshot(obj, fields).items()
+        if value not in (None, "", [], {})
+    }
 
 
 def _describe(obj: models.Model | None) -> str:
@@ -88,7 +93,16 @@ def _show(value: Any) -> str:
         return localized(value)
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(_show(item) for item in value)
     return str(value)
+
+
+def _choice(choices: dict, value: Any) -> Any:
+    """The display label of a stored choice value; other values (texts, lists) unchanged."""
+    if isinstance(value, str | int) and value in choices:
+        return choices[value]
+    return value
 
 
 def change_rows(entry: AuditEntry) -> list[tuple[str, str]]:
@@ -113,7 +127,7 @@ def change_rows(entry: AuditEntry) -> list[tuple[str, str]]:
                 label = str(getattr(field, "verbose_name", name))
                 choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
         if isinstance(change, dict) and {"old", "new"} <= change.keys():
-            old, new = (choices.get(change[key], change[key]) for key in ("old", "new"))
+            old, new = (_choice(choices, change[key]) for key in ("old", "new"))
             text = f"{_show(old)} → {_show(new)}"
         else:
             text = _show(change)

@@ -107,7 +107,10 @@ class Membership(models.Model):
     """A user's role in one municipality. A user may hold memberships in several."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
     )
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="memberships"

@@ -75,3 +75,18 @@ def test_it_keeps_sign_ins_out_of_the_dashboards_recent_changes(world, client):
     services.directorate_update(directorate=world.parks, by=world.alice, description="yeni")
     recent = client.get(reverse("dashboard", args=["ornek"])).context["recent"]
     assert [entry.action for entry in recent] == ["core.directorate.updated"]
+
+
+def test_it_shows_bilingual_and_list_values(world, client):
+    services.directorate_create(
+        municipality=world.home,
+        name={"tr": "Engelli Hizmetleri", "en": "Disability Services"},
+        level="branch",
+        by=world.alice,
+    )
+    services.network_create(name="Ağ", slug="ag", municipalities=[world.home])
+    client.force_login(world.alice)
+    response = client.get(reverse("audit_log", args=["ornek"]))
+    assert response.status_code == 200
+    assert "<dt>Ad</dt><dd>— → Engelli Hizmetleri</dd>" in response.content.decode()
+    assert "<dt>Düzey</dt><dd>— → Şube müdürlüğü</dd>" in response.content.decode()

@@ -22,10 +22,14 @@ class Command(BaseCommand):
         self.stdout.write(f"esitlik demo: data in {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Sign in at http://{bind}/ with:"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo hazır / demo ready: http://{bind}/ — giriş adları / sign-in names:"
+            )
+        )
         width = max(len(user.username) for user in DEMO_USERS)
         for user in DEMO_USERS:
             self.stdout.write(f"  {user.username:<{width}}  {user.describe}")
-        self.stdout.write(f"  password for all: {DEMO_PASSWORD}")
+        self.stdout.write(f"  parola / password (hepsi / all): {DEMO_PASSWORD}")
         if not no_serve:
             call_command("serve", bind=bind, workers=2)

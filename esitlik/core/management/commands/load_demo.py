@@ -8,4 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created = load()
-        self.stdout.write(f"demo: {created} new records" if created else "demo: already loaded")
+        if options["verbosity"]:
+            self.stdout.write(f"demo: {created} new records" if created else "demo: already loaded")
