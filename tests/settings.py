@@ -4,6 +4,8 @@ Kept outside the package so production can never load it.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret-" + "x" * 40)
 # Browser tests drive a live server from the same process as the database fixtures.
@@ -18,5 +20,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise warns on every request when STATIC_ROOT does not exist; tests never collect.
+STATIC_ROOT = Path(tempfile.gettempdir()) / "esitlik-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

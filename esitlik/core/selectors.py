@@ -87,11 +87,14 @@ def audit_entries(
     date_to=None,
 ) -> QuerySet[AuditEntry]:
     # User-level events (sign-ins) carry no municipality; show those of this municipality's
-    # members so the admin sees who used the space.
+    # members so the admin sees who used the space, and failed sign-ins under their user
+    # names, which is how someone guessing a colleague's password shows up.
+    member_names = Membership.objects.filter(municipality=municipality).values("user__username")
     qs = (
         AuditEntry.objects.filter(
             Q(municipality=municipality)
             | Q(municipality__isnull=True, actor__memberships__municipality=municipality)
+            | Q(action="core.user.login_failed", object_repr__in=member_names)
         )
         .select_related("actor")
         .distinct()

@@ -92,7 +92,22 @@ def test_it_operates_the_language_buttons_and_user_menu_by_keyboard(
     expect(page.locator("details.user-menu")).to_have_attribute("open", "")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Parolayı değiştir")).to_be_focused()
+    # Escape closes the menu and puts focus back on its button; Enter opens it again.
+    page.keyboard.press("Escape")
+    expect(page.locator("details.user-menu")).not_to_have_attribute("open", "")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Çıkış yap")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Giriş yap")
+
+
+def test_it_closes_the_user_menu_when_clicking_elsewhere(page: Page, browser_world):
+    sign_in(page, "alice")
+    menu = page.locator("details.user-menu")
+    menu.locator("summary").click()
+    expect(menu).to_have_attribute("open", "")
+    page.get_by_role("heading", level=1).click()
+    expect(menu).not_to_have_attribute("open", "")

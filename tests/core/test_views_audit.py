@@ -90,3 +90,15 @@ def test_it_shows_bilingual_and_list_values(world, client):
     assert response.status_code == 200
     assert "<dt>Ad</dt><dd>— → Engelli Hizmetleri</dd>" in response.content.decode()
     assert "<dt>Düzey</dt><dd>— → Şube müdürlüğü</dd>" in response.content.decode()
+
+
+def test_it_shows_failed_sign_ins_under_member_names_only(world, client):
+    client.post(reverse("login"), {"username": "bob", "password": "tahmin-1"})
+    client.post(reverse("login"), {"username": "oscar", "password": "tahmin-2"})
+    client.post(reverse("login"), {"username": "kimse", "password": "tahmin-3"})
+    client.force_login(world.alice)
+    response = client.get(
+        reverse("audit_log", args=["ornek"]), {"action": "core.user.login_failed"}
+    )
+    shown = [entry.object_repr for entry in response.context["page"]]
+    assert shown == ["bob"]

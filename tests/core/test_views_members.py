@@ -130,3 +130,16 @@ def test_it_withdraws_an_invitation(world, client):
     client.force_login(world.alice)
     client.post(reverse("invitation_revoke", args=["ornek", invitation.pk]))
     assert client.get(reverse("invitation_accept", args=[invitation.token])).status_code == 404
+
+
+def test_it_shows_the_admin_the_invitation_link_to_send_by_hand(world, client):
+    invitation = Invitation.objects.create(
+        municipality=world.home, email="el@example.org", role="monitor"
+    )
+    client.force_login(world.alice)
+    page = client.get(reverse("member_list", args=["ornek"])).content.decode()
+    assert f'value="http://testserver/invitations/{invitation.token}/"' in page
+    client.force_login(world.carol)
+    assert (
+        invitation.token not in client.get(reverse("member_list", args=["ornek"])).content.decode()
+    )

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,6 +28,12 @@ def member_list(request, slug):
     membership = access_membership_for(request, slug)
     municipality = membership.municipality
     manage = can(membership, Perm.MANAGE_MEMBERS)
+    invitations = list(selectors.open_invitations(municipality)) if manage else []
+    for invitation in invitations:
+        # Shown to the admin so an invitation still reaches someone whose mail filter ate it.
+        invitation.url = request.build_absolute_uri(
+            reverse("invitation_accept", args=[invitation.token])
+        )
     return render(
         request,
         "core/member_list.html",
@@ -34,7 +41,7 @@ def member_list(request, slug):
             "membership": membership,
             "municipality": municipality,
             "members": selectors.members_of(municipality),
-            "invitations": selectors.open_invitations(municipality) if manage else [],
+            "invitations": invitations,
             "can_manage": manage,
         },
     )
