@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "esitlik.core",
+    "esitlik.frameworks",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("esitlik.core.urls")),
+    path("", include("esitlik.frameworks.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

@@ -45,6 +45,14 @@ ACTION_LABELS = {
 }
 
 
+def register_actions(labels: dict[str, Any]) -> None:
+    """Other apps add their action codes here (from their AppConfig.ready)."""
+    clashes = set(labels) & set(ACTION_LABELS)
+    if clashes:
+        raise ValueError(f"Audit action codes registered twice: {sorted(clashes)}")
+    ACTION_LABELS.update(labels)
+
+
 def _plain(value: Any) -> Any:
     """A JSON-friendly copy of a field value."""
     if isinstance(value, models.Model):

@@ -8,9 +8,12 @@ Everything goes through the services, so the demo also fills the audit log as re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
 from esitlik.core import services
 from esitlik.core.models import Directorate, Membership, Municipality, Network, Role
@@ -261,4 +264,19 @@ def load() -> int:
             municipalities=list(municipalities.values()),
         )
         created += 1
+    return created
+
+
+@transaction.atomic
+def load_all() -> int:
+    """Core's demo, then each other app's ``demo.load()`` in INSTALLED_APPS order.
+
+    Apps extend the demo by shipping a ``demo`` module; core never imports them by name.
+    """
+    created = load()
+    for config in apps.get_app_configs():
+        if config.name == "esitlik.core" or not config.name.startswith("esitlik."):
+            continue
+        if module_has_submodule(config.module, "demo"):
+            created += import_module(f"{config.name}.demo").load()
     return created

@@ -19,6 +19,7 @@ class Perm(StrEnum):
     MANAGE_MEMBERS = "manage_members"  # invitations, roles, removal
     VIEW_AUDIT = "view_audit"
     RECORD_REVIEW = "record_review"  # commission reviews of plans and reports
+    MANAGE_TAG_SETS = "manage_tag_sets"  # the municipality's own framework tag sets
 
 
 MATRIX: dict[str, frozenset[Perm]] = {

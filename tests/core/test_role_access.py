@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from esitlik.core.models import Role
+from esitlik.frameworks import services
+from esitlik.frameworks.models import Framework
 
 A, F, C, M, N = (
     Role.EQUALITY_ADMIN,
@@ -26,11 +28,23 @@ CASES = [
     ("member_invite", {}, {A}),
     ("member_edit", {"member_id": "bob_membership"}, {A}),
     ("audit_log", {}, {A}),
+    ("framework_list", {}, INTERNAL),
+    ("framework_detail", {"framework_id": "charter"}, INTERNAL),
+    ("framework_detail", {"framework_id": "own_set"}, INTERNAL),
+    ("tag_set_create", {}, {A}),
+    ("tag_set_edit", {"framework_id": "own_set"}, {A}),
+    ("tag_create", {"framework_id": "own_set"}, {A}),
+    ("tag_edit", {"framework_id": "own_set", "item_id": "own_tag"}, {A}),
 ]
 
 
 def resolve(world, kwargs):
+    own_set = services.tag_set_create(municipality=world.home, title={"tr": "Set"}, by=None)
+    own_tag = services.tag_create(framework=own_set, code="T", title={"tr": "T"}, by=None)
     values = {
+        "charter": Framework.objects.get(code="cemr-charter", version="2006").pk,
+        "own_set": own_set.pk,
+        "own_tag": own_tag.pk,
         "social": world.social.pk,
         "parks": world.parks.pk,
         "bob_membership": world.bob.memberships.get().pk,

@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from esitlik.core.models import Membership
+from esitlik.frameworks import services
 from tests.factories import InvitationFactory
 
 # Patterns that name no municipality, and why that is safe.
@@ -46,12 +47,18 @@ def tenant_patterns():
 def object_kwargs(world, municipality):
     """Ids of real objects in ``municipality`` for every URL keyword the app uses."""
     invitation = InvitationFactory(municipality=municipality)
+    tag_set = services.tag_set_create(
+        municipality=municipality, title={"tr": f"Etiketler {municipality.slug}"}, by=None
+    )
+    tag = services.tag_create(framework=tag_set, code="E1", title={"tr": "Etiket"}, by=None)
     member = Membership.objects.filter(municipality=municipality).first()
     directorate = municipality.directorates.first()
     return {
         "directorate_id": directorate.pk,
         "member_id": member.pk,
         "invitation_id": invitation.pk,
+        "framework_id": tag_set.pk,
+        "item_id": tag.pk,
     }
 
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils.formats import number_format
 
 from esitlik.core.audit import ACTION_LABELS
+from esitlik.core.i18n_text import localized
 
 register = template.Library()
 
@@ -29,3 +30,9 @@ def focus_first_error(form):
             field.field.widget.attrs["autofocus"] = True
             break
     return ""
+
+
+@register.filter
+def localize_text(value):
+    """A bilingual {"tr": …, "en": …} value in the active language (Turkish as fallback)."""
+    return localized(value)
