@@ -10,7 +10,13 @@ def frameworks_for(municipality: Municipality) -> QuerySet[Framework]:
     """Shared reference frameworks first, then the municipality's own tag sets."""
     return (
         Framework.objects.filter(Q(municipality__isnull=True) | Q(municipality=municipality))
-        .annotate(item_count=Count("items", filter=~Q(items__kind="section")))
+        .annotate(
+            principle_count=Count("items", filter=Q(items__kind="principle")),
+            article_count=Count("items", filter=Q(items__kind="article")),
+            heading_count=Count("items", filter=Q(items__kind="heading")),
+            target_count=Count("items", filter=Q(items__kind="target")),
+            tag_count=Count("items", filter=Q(items__kind="tag")),
+        )
         .order_by("municipality_id", "position", "code", "version")
     )
 

@@ -91,3 +91,4 @@ def test_it_lists_only_this_municipalitys_own_sets(world, client):
     page = client.get(reverse("framework_list", args=["ornek"])).content.decode()
     assert "Örnek öncelikleri" in page and "Iğdır öncelikleri" not in page
     assert "Avrupa Yerel Yaşamda Kadın Erkek Eşitliği Şartı" in page
+    assert "30 madde · 6 ilke" in page
