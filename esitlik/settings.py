@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "axes",
     "esitlik.core",
     "esitlik.frameworks",
+    "esitlik.plans",
 ]
 
 MIDDLEWARE = [

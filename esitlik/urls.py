@@ -4,6 +4,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("esitlik.core.urls")),
     path("", include("esitlik.frameworks.urls")),
+    path("", include("esitlik.plans.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

@@ -92,3 +92,36 @@ class FrameworkItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {localized(self.title)}".strip()
+
+
+class LegalRule(models.Model):
+    """A dated legal duty that depends on a municipality's kind and population.
+
+    Rules change (the shelter threshold was 50,000 before it became 100,000), so each version
+    is its own row with the dates it was in force; evaluation picks the version in force on
+    the day asked about.
+    """
+
+    code = models.SlugField(_("code"), max_length=60)
+    title = models.JSONField(_("title"))
+    legal_basis = models.CharField(_("legal basis"), max_length=200)
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    kinds_always = models.JSONField(
+        _("applies to every municipality of these kinds"), default=list, blank=True
+    )
+    population_over = models.PositiveIntegerField(
+        _("applies above this population"), null=True, blank=True
+    )
+    note = models.JSONField(_("note"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("legal rule")
+        verbose_name_plural = _("legal rules")
+        ordering = ["code", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="legal_rule_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{localized(self.title)} ({self.valid_from:%Y})"

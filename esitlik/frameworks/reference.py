@@ -434,6 +434,78 @@ FRAMEWORKS: list[dict[str, Any]] = [
 ]
 
 
+# Dated legal rules. Sources and certainty: data/SOURCES.md ("Legal rules").
+LEGAL_RULES: list[dict[str, Any]] = [
+    {
+        "code": "shelter-duty",
+        "valid_from": "2005-07-13",
+        "valid_to": "2014-03-29",
+        "title": _t(
+            "Kadın ve çocuklar için konukevi açma yükümlülüğü",
+            "Duty to open guesthouses (shelters) for women and children",
+        ),
+        "legal_basis": "5393 sayılı Belediye Kanunu md. 14(a)",
+        "kinds_always": ["metropolitan"],
+        "population_over": 50000,
+        "note": _t(
+            "Eşik, 6360 sayılı Kanunla 100.000'e yükseltilmeden önce 50.000 idi.",
+            "The threshold was 50,000 before Law 6360 raised it to 100,000.",
+        ),
+    },
+    {
+        "code": "shelter-duty",
+        "valid_from": "2014-03-30",
+        "valid_to": None,
+        "title": _t(
+            "Kadın ve çocuklar için konukevi açma yükümlülüğü",
+            "Duty to open guesthouses (shelters) for women and children",
+        ),
+        "legal_basis": "5393 sayılı Belediye Kanunu md. 14(a) (6360 sayılı Kanunla değişik)",
+        "kinds_always": ["metropolitan"],
+        "population_over": 100000,
+        "note": _t(
+            "Büyükşehir belediyeleri ile nüfusu 100.000'i geçen belediyeler kadınlar ve "
+            "çocuklar için konukevleri açar. Konukevinin adresi hiçbir zaman "
+            "yayımlanmaz.",
+            "Metropolitan municipalities and municipalities over 100,000 people open "
+            "guesthouses for women and children. A shelter's address is never "
+            "published.",
+        ),
+    },
+    {
+        "code": "shelter-capacity",
+        "valid_from": "2026-02-01",
+        "valid_to": None,
+        "title": _t(
+            "Konukevi kapasitesi 10 ile 50 kişi arasında olmalıdır",
+            "Shelter capacity must be between 10 and 50 places",
+        ),
+        "legal_basis": "Şubat 2026 yönetmeliği (Feb 2026 regulation)",
+        "kinds_always": ["metropolitan"],
+        "population_over": 100000,
+        "note": _t(
+            "Konukevi açma yükümlülüğü olan belediyeler için. Yürürlük günü "
+            "doğrulanmalıdır (Şubat 2026).",
+            "For municipalities with the shelter duty. The exact day it entered into "
+            "force is to be verified (February 2026).",
+        ),
+    },
+]
+
+
+def sync_legal_rules(rule_model, rules=None) -> int:
+    """Create or update the dated legal rules by (code, valid_from)."""
+    for spec in rules if rules is not None else LEGAL_RULES:
+        rule_model.objects.update_or_create(
+            code=spec["code"],
+            valid_from=spec["valid_from"],
+            defaults={
+                key: value for key, value in spec.items() if key not in {"code", "valid_from"}
+            },
+        )
+    return len(rules if rules is not None else LEGAL_RULES)
+
+
 def sync_reference(framework_model, item_model, frameworks=None) -> int:
     """Create or update the shared frameworks; returns how many rows were written.
 

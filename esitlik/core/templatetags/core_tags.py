@@ -1,5 +1,6 @@
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 
 from esitlik.core.audit import ACTION_LABELS
 from esitlik.core.i18n_text import localized
@@ -36,3 +37,13 @@ def focus_first_error(form):
 def localize_text(value):
     """A bilingual {"tr": …, "en": …} value in the active language (Turkish as fallback)."""
     return localized(value)
+
+
+@register.filter
+def percent(value, digits=0):
+    """0.4286 → "%43" in Turkish (the sign comes first), "43%" in English."""
+    if value is None:
+        return ""
+    # number_format cuts digits off; round first so 66.67 shows as 67, not 66.
+    number = number_format(round(value * 100, int(digits)), decimal_pos=int(digits))
+    return f"%{number}" if (get_language() or "tr").startswith("tr") else f"{number}%"

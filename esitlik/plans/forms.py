@@ -1,0 +1,63 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from esitlik.core.forms import DirectorateChoiceField
+from esitlik.core.models import Municipality
+from esitlik.frameworks.models import Framework
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CommitmentForm(forms.Form):
+    charter_signed_on = forms.DateField(label=_("Charter signed on"), required=False, widget=DATE)
+    council_decision_no = forms.CharField(
+        label=_("Council decision number"),
+        max_length=50,
+        required=False,
+        help_text=_("As written on the decision, e.g. 2021/45."),
+    )
+    council_decision_date = forms.DateField(
+        label=_("Council decision date"), required=False, widget=DATE
+    )
+    unit_established = forms.BooleanField(label=_("Equality unit established"), required=False)
+    unit_since = forms.DateField(label=_("Equality unit since"), required=False, widget=DATE)
+    unit_staff = forms.IntegerField(label=_("Unit staff"), required=False, min_value=0)
+    commission_exists = forms.BooleanField(label=_("Equality commission exists"), required=False)
+    commission_since = forms.DateField(label=_("Commission since"), required=False, widget=DATE)
+    commission_women = forms.IntegerField(label=_("Women members"), required=False, min_value=0)
+    commission_men = forms.IntegerField(label=_("Men members"), required=False, min_value=0)
+    commission_legal_basis = forms.CharField(
+        label=_("Legal basis of the commission"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. Law 5393 art. 24 and the council decision that set it up."),
+    )
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["charter_version"] = forms.ModelChoiceField(
+            label=_("Charter text followed"),
+            queryset=Framework.objects.filter(kind="charter", municipality__isnull=True),
+            required=False,
+            empty_label=_("— not chosen —"),
+        )
+        self.fields["unit_directorate"] = DirectorateChoiceField(
+            municipality=municipality, label=_("Where the unit sits"), empty_value=None
+        )
+        self.order_fields(
+            [
+                "charter_signed_on",
+                "charter_version",
+                "council_decision_no",
+                "council_decision_date",
+                "unit_established",
+                "unit_since",
+                "unit_directorate",
+                "unit_staff",
+                "commission_exists",
+                "commission_since",
+                "commission_women",
+                "commission_men",
+                "commission_legal_basis",
+            ]
+        )
