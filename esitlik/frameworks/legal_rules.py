@@ -24,7 +24,7 @@ def rules_in_force(on: date) -> list[LegalRule]:
     return list(
         LegalRule.objects.filter(valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .order_by("code")
+        .order_by("valid_from", "code")
     )
 
 
