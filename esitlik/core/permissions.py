@@ -20,6 +20,7 @@ class Perm(StrEnum):
     VIEW_AUDIT = "view_audit"
     RECORD_REVIEW = "record_review"  # commission reviews of plans and reports
     MANAGE_TAG_SETS = "manage_tag_sets"  # the municipality's own framework tag sets
+    MANAGE_PLANS = "manage_plans"  # plan editions and their lifecycle
 
 
 MATRIX: dict[str, frozenset[Perm]] = {

@@ -10,4 +10,11 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from esitlik.core.audit import register_actions
 
-        register_actions({"plans.commitment.updated": _("Commitment record updated")})
+        register_actions(
+            {
+                "plans.commitment.updated": _("Commitment record updated"),
+                "plans.plan.created": _("Plan edition created"),
+                "plans.plan.updated": _("Plan edition updated"),
+                "plans.plan.status_changed": _("Plan status changed"),
+            }
+        )

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from esitlik.core.forms import DirectorateChoiceField
+from esitlik.core.i18n_text import BilingualField
 from esitlik.core.models import Municipality
 from esitlik.frameworks.models import Framework
+from esitlik.plans.models import ActionPlan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -61,3 +63,48 @@ class CommitmentForm(forms.Form):
                 "commission_legal_basis",
             ]
         )
+
+
+class PlanForm(forms.Form):
+    title = BilingualField(label=_("Title"))
+    start_year = forms.IntegerField(label=_("First year"), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=_("Last year"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, municipality: Municipality, new: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["charter_version"] = forms.ModelChoiceField(
+            label=_("Charter text followed"),
+            queryset=Framework.objects.filter(kind="charter", municipality__isnull=True),
+            required=False,
+            empty_label=_("— not chosen —"),
+        )
+        if new:
+            self.fields["previous"] = forms.ModelChoiceField(
+                label=_("Start from edition"),
+                queryset=ActionPlan.objects.filter(municipality=municipality),
+                required=False,
+                empty_label=_("— a new plan from scratch —"),
+                help_text=_("The new edition keeps a link to the one it continues."),
+            )
+
+
+class TransitionForm(forms.Form):
+    """The extra facts some moves need: the council decision, or the final evaluation."""
+
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, move, **kwargs):
+        super().__init__(*args, **kwargs)
+        if move.needs_decision:
+            self.fields["decision_no"] = forms.CharField(
+                label=_("Council decision number"),
+                max_length=50,
+                help_text=_("As written on the decision, e.g. 2021/45."),
+            )
+            self.fields["decision_date"] = forms.DateField(
+                label=_("Council decision date"), widget=DATE
+            )
+        if move.needs_evaluation:
+            self.fields["final_evaluation"] = forms.CharField(
+                label=_("Final evaluation"), widget=forms.Textarea(attrs={"rows": 8})
+            )

@@ -80,3 +80,73 @@ class Commitment(models.Model):
         if women is None or men is None or women + men == 0:
             return None
         return women / (women + men)
+
+
+class ActionPlan(models.Model):
+    """One edition of the Local Equality Action Plan (YEEP), from draft to superseded."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        CONSULTATION = "consultation", _("Public consultation")
+        COMMISSION_REVIEW = "commission_review", _("Commission review")
+        APPROVED = "approved", _("Approved by the council")
+        IN_IMPLEMENTATION = "in_implementation", _("In implementation")
+        COMPLETED = "completed", _("Completed")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="action_plans"
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"), help_text=_("1 for the first plan, 2 for the second…")
+    )
+    title = models.JSONField(_("title"))
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    charter_version = models.ForeignKey(
+        Framework,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("Charter text followed"),
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.DRAFT
+    )
+    decision_no = models.CharField(_("council decision number"), max_length=50, blank=True)
+    decision_date = models.DateField(_("council decision date"), null=True, blank=True)
+    final_evaluation = models.TextField(_("final evaluation"), blank=True)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_editions",
+        verbose_name=_("previous edition"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["-edition"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "edition"], name="one_plan_per_edition"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")),
+                name="plan_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        from esitlik.core.i18n_text import localized
+
+        return localized(self.title)
+
+    ADOPTED = ("approved", "in_implementation", "completed", "superseded")
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"

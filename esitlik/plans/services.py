@@ -3,9 +3,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, diff, snapshot
+from esitlik.core.audit import audit_record, created, diff, snapshot
 from esitlik.core.models import Municipality
-from esitlik.plans.models import Commitment
+from esitlik.plans import lifecycle
+from esitlik.plans.models import ActionPlan, Commitment
 
 COMMITMENT_FIELDS = (
     "charter_signed_on",
@@ -86,3 +87,173 @@ def commitment_update(*, municipality: Municipality, by, **values) -> Commitment
             changes=changes,
         )
     return commitment
+
+
+PLAN_FIELDS = ("title", "start_year", "end_year", "charter_version")
+EDITABLE_STATUSES = {"draft", "consultation", "commission_review"}
+
+
+def _check_period(start_year: int, end_year: int) -> None:
+    errors = {}
+    for name, year in (("start_year", start_year), ("end_year", end_year)):
+        if not 2000 <= year <= 2100:
+            errors[name] = _("Give a year between 2000 and 2100.")
+    if not errors and end_year < start_year:
+        errors["end_year"] = _("The last year cannot be before the first year.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    municipality: Municipality,
+    title: dict[str, str],
+    start_year: int,
+    end_year: int,
+    charter_version=None,
+    previous: ActionPlan | None = None,
+    by,
+) -> ActionPlan:
+    """A new draft edition, numbered after the municipality's latest one."""
+    _check_period(start_year, end_year)
+    if previous is not None and previous.municipality_id != municipality.pk:
+        raise ValidationError({"previous": _("Choose an edition of this municipality.")})
+    # Lock the municipality's plans so two people starting an edition at once get 3 and 4,
+    # not a clash on 3.
+    latest = (
+        ActionPlan.objects.select_for_update()
+        .filter(municipality=municipality)
+        .order_by("-edition")
+        .values_list("edition", flat=True)
+        .first()
+    )
+    plan = ActionPlan(
+        municipality=municipality,
+        edition=(latest or 0) + 1,
+        title=title,
+        start_year=start_year,
+        end_year=end_year,
+        charter_version=charter_version or (previous.charter_version if previous else None),
+        previous=previous,
+    )
+    plan.full_clean()
+    plan.save()
+    audit_record(
+        action="plans.plan.created",
+        actor=by,
+        municipality=municipality,
+        obj=plan,
+        changes=created(plan, ("edition", "title", "start_year", "end_year", "previous")),
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, plan: ActionPlan, by, **values) -> ActionPlan:
+    if plan.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            _("An approved plan is not edited any more; its progress is reported instead.")
+        )
+    fields = [name for name in values if name in PLAN_FIELDS]
+    before = snapshot(plan, fields)
+    for name in fields:
+        setattr(plan, name, values[name])
+    _check_period(plan.start_year, plan.end_year)
+    plan.full_clean()
+    changes = diff(before, snapshot(plan, fields))
+    if changes:
+        plan.save(update_fields=list(changes))
+        audit_record(
+            action="plans.plan.updated",
+            actor=by,
+            municipality=plan.municipality,
+            obj=plan,
+            changes=changes,
+        )
+    return plan
+
+
+@transaction.atomic
+def plan_transition(
+    *,
+    plan: ActionPlan,
+    target: str,
+    expected_status: str,
+    by,
+    decision_no: str = "",
+    decision_date=None,
+    final_evaluation: str = "",
+) -> ActionPlan:
+    """Move a plan along its lifecycle (see lifecycle.py).
+
+    ``expected_status`` is the status the user saw; if someone else moved the plan meanwhile,
+    the move is refused instead of silently applied to a plan in another state.
+    """
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != expected_status:
+        raise ValidationError(
+            _(
+                "Someone changed this plan's status to “%(status)s” meanwhile. Check it and "
+                "try again."
+            )
+            % {"status": plan.get_status_display()}
+        )
+    move = lifecycle.find(plan.status, target)
+    if move is None:
+        raise ValidationError(
+            _("A plan in “%(status)s” cannot move to that status.")
+            % {"status": plan.get_status_display()}
+        )
+    fields = ["status"]
+    if move.needs_decision:
+        fields += ["decision_no", "decision_date"]
+    if move.needs_evaluation:
+        fields.append("final_evaluation")
+    before = snapshot(plan, fields)
+    errors = {}
+    if move.needs_decision:
+        if not decision_no.strip():
+            errors["decision_no"] = _("Enter the council decision number.")
+        if decision_date is None:
+            errors["decision_date"] = _("Enter the council decision date.")
+        elif decision_date > timezone.localdate():
+            errors["decision_date"] = _("This date is in the future.")
+        plan.decision_no, plan.decision_date = decision_no.strip(), decision_date
+    if move.needs_evaluation:
+        if not final_evaluation.strip():
+            errors["final_evaluation"] = _("Write the final evaluation before completing.")
+        plan.final_evaluation = final_evaluation.strip()
+    if errors:
+        raise ValidationError(errors)
+    plan.status = target
+    plan.save(update_fields=fields)
+    audit_record(
+        action="plans.plan.status_changed",
+        actor=by,
+        municipality=plan.municipality,
+        obj=plan,
+        changes=diff(before, snapshot(plan, fields)),
+    )
+    if target == ActionPlan.Status.APPROVED:
+        _supersede_older(plan, by)
+    return plan
+
+
+def _supersede_older(plan: ActionPlan, by) -> None:
+    """Completed earlier editions give way to a newly approved one."""
+    older = ActionPlan.objects.select_for_update().filter(
+        municipality=plan.municipality,
+        edition__lt=plan.edition,
+        status=ActionPlan.Status.COMPLETED,
+    )
+    for earlier in older:
+        earlier.status = ActionPlan.Status.SUPERSEDED
+        earlier.save(update_fields=["status"])
+        audit_record(
+            action="plans.plan.status_changed",
+            actor=by,
+            municipality=plan.municipality,
+            obj=earlier,
+            changes={"status": {"old": "completed", "new": "superseded"}},
+        )

@@ -16,6 +16,7 @@ from esitlik.core.views.util import apply_validation_error
 from esitlik.frameworks.legal_rules import evaluate
 from esitlik.plans import services
 from esitlik.plans.forms import CommitmentForm
+from esitlik.plans.models import ActionPlan
 
 
 @login_required
@@ -25,6 +26,12 @@ def commitment_detail(request, slug):
     commitment = services.commitment_of(municipality)
     today = timezone.localdate()
     due = commitment.first_plan_due
+    # The deadline matters only until the council adopts a first plan.
+    adopted = (
+        ActionPlan.objects.filter(municipality=municipality, status__in=ActionPlan.ADOPTED)
+        .order_by("edition")
+        .first()
+    )
     return render(
         request,
         "plans/commitment.html",
@@ -33,6 +40,7 @@ def commitment_detail(request, slug):
             "municipality": municipality,
             "commitment": commitment,
             "due": due,
+            "adopted": adopted,
             "days_left": (due - today).days if due else None,
             "rules": evaluate(municipality, today),
             "can_edit": can(membership, Perm.MANAGE_STRUCTURE),

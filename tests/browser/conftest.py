@@ -66,7 +66,16 @@ def browser_context_args(browser_context_args, live_server):
 
 @pytest.fixture
 def browser_world(transactional_db, live_server, world):
-    """The shared personas, committed so the live server's thread sees them."""
+    """The shared personas, committed so the live server's thread sees them.
+
+    Transactional tests end by flushing every table, which also removes the reference data
+    the migrations loaded; it is loaded again here (the loaders are idempotent).
+    """
+    from esitlik.frameworks.models import Framework, FrameworkItem, LegalRule
+    from esitlik.frameworks.reference import sync_legal_rules, sync_reference
+
+    sync_reference(Framework, FrameworkItem)
+    sync_legal_rules(LegalRule)
     return world
 
 
@@ -75,6 +84,19 @@ def page(page: Page) -> Page:
     page.set_default_timeout(5_000)
     page.set_default_navigation_timeout(10_000)
     return page
+
+
+# The admin's main navigation, in order.
+NAV = [
+    "Genel bakış",
+    "Eylem planları",
+    "Taahhüt",
+    "Çerçeveler",
+    "Müdürlükler",
+    "Üyeler",
+    "İşlem kaydı",
+    "Ayarlar",
+]
 
 
 def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:

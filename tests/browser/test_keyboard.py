@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import NAV, sign_in
 
 # What document.activeElement is, in a form that is easy to compare and to read in a failure.
 ACTIVE = """() => {
@@ -60,7 +60,7 @@ def test_it_reaches_every_nav_link_and_control_by_tab_in_order(page: Page, brows
 
     texts = [item["text"] for item in order]
     assert texts[0] == "Ana içeriğe geç"
-    nav_texts = ["Genel bakış", "Müdürlükler", "Üyeler", "İşlem kaydı", "Ayarlar"]
+    nav_texts = NAV
     for text in ["Türkçe", "English", "Gökçe Işıkoğlu", *nav_texts]:
         assert text in texts, f"{text!r} is not reachable by Tab: {texts}"
     # The visual order of the header is the Tab order: language, user menu, then the nav.

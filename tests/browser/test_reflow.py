@@ -4,13 +4,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
+    NAV,
     has_horizontal_scroll,
     overflowing_elements,
     screenshot,
     sign_in,
 )
-
-NAV = ["Genel bakış", "Müdürlükler", "Üyeler", "İşlem kaydı", "Ayarlar"]
 
 
 def assert_no_horizontal_scroll(page: Page) -> None:

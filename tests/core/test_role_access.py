@@ -6,6 +6,7 @@ from django.urls import reverse
 from esitlik.core.models import Role
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
+from esitlik.plans import services as plan_services
 
 A, F, C, M, N = (
     Role.EQUALITY_ADMIN,
@@ -35,13 +36,25 @@ CASES = [
     ("tag_set_edit", {"framework_id": "own_set"}, {A}),
     ("tag_create", {"framework_id": "own_set"}, {A}),
     ("tag_edit", {"framework_id": "own_set", "item_id": "own_tag"}, {A}),
+    ("commitment_detail", {}, INTERNAL),
+    ("commitment_edit", {}, {A}),
+    ("plan_list", {}, INTERNAL),
+    ("plan_create", {}, {A}),
+    ("plan_detail", {"plan_id": "plan"}, INTERNAL),
+    ("plan_edit", {"plan_id": "plan"}, {A}),
+    ("plan_transition", {"plan_id": "plan", "target": "consultation"}, {A}),
 ]
 
 
 def resolve(world, kwargs):
     own_set = services.tag_set_create(municipality=world.home, title={"tr": "Set"}, by=None)
     own_tag = services.tag_create(framework=own_set, code="T", title={"tr": "T"}, by=None)
+    plan = plan_services.plan_create(
+        municipality=world.home, title={"tr": "Plan"}, start_year=2025, end_year=2028, by=None
+    )
     values = {
+        "plan": plan.pk,
+        "consultation": "consultation",
         "charter": Framework.objects.get(code="cemr-charter", version="2006").pk,
         "own_set": own_set.pk,
         "own_tag": own_tag.pk,

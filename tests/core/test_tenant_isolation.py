@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from esitlik.core.models import Membership
 from esitlik.frameworks import services
+from esitlik.plans import services as plan_services
 from tests.factories import InvitationFactory
 
 # Patterns that name no municipality, and why that is safe.
@@ -51,6 +52,9 @@ def object_kwargs(world, municipality):
         municipality=municipality, title={"tr": f"Etiketler {municipality.slug}"}, by=None
     )
     tag = services.tag_create(framework=tag_set, code="E1", title={"tr": "Etiket"}, by=None)
+    plan = plan_services.plan_create(
+        municipality=municipality, title={"tr": "Plan"}, start_year=2025, end_year=2028, by=None
+    )
     member = Membership.objects.filter(municipality=municipality).first()
     directorate = municipality.directorates.first()
     return {
@@ -59,6 +63,8 @@ def object_kwargs(world, municipality):
         "invitation_id": invitation.pk,
         "framework_id": tag_set.pk,
         "item_id": tag.pk,
+        "plan_id": plan.pk,
+        "target": "consultation",
     }
 
 
