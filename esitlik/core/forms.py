@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from esitlik.core.audit import ACTION_LABELS
 from esitlik.core.i18n_text import BilingualField
 from esitlik.core.models import Directorate, Municipality, Role
+from esitlik.core.numbers import parse_amount
 from esitlik.core.selectors import directorate_choices
 
 User = get_user_model()
@@ -148,3 +152,20 @@ class AuditFilterForm(forms.Form):
         self.fields["action"].choices = [("", _("All actions"))] + [
             (code, label) for code, label in ACTION_LABELS.items()
         ]
+
+
+class AmountField(forms.DecimalField):
+    """A money amount typed as people type it: "12.500,50", "1.250.000", "12500.50"."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            amount = parse_amount(str(value), get_language() or "tr")
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter an amount such as 12.500,50."), code="invalid"
+            ) from None
+        return amount

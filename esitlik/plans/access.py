@@ -11,3 +11,32 @@ def access_plan(membership: Membership, plan_id: int) -> ActionPlan:
         )
     except ActionPlan.DoesNotExist:
         raise Http404 from None
+
+
+def access_aim(plan: ActionPlan, aim_id: int):
+    from esitlik.plans.models import Aim
+
+    try:
+        return Aim.objects.get(pk=aim_id, plan=plan)
+    except Aim.DoesNotExist:
+        raise Http404 from None
+
+
+def access_objective(plan: ActionPlan, objective_id: int):
+    from esitlik.plans.models import Objective
+
+    try:
+        return Objective.objects.select_related("aim").get(pk=objective_id, aim__plan=plan)
+    except Objective.DoesNotExist:
+        raise Http404 from None
+
+
+def access_action(plan: ActionPlan, action_id: int):
+    from esitlik.plans.models import Action
+
+    try:
+        return Action.objects.select_related("objective__aim", "lead_directorate").get(
+            pk=action_id, objective__aim__plan=plan
+        )
+    except Action.DoesNotExist:
+        raise Http404 from None

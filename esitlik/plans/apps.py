@@ -16,5 +16,12 @@ class PlansConfig(AppConfig):
                 "plans.plan.created": _("Plan edition created"),
                 "plans.plan.updated": _("Plan edition updated"),
                 "plans.plan.status_changed": _("Plan status changed"),
+                "plans.aim.created": _("Aim added"),
+                "plans.aim.updated": _("Aim updated"),
+                "plans.objective.created": _("Objective added"),
+                "plans.objective.updated": _("Objective updated"),
+                "plans.action.created": _("Action added"),
+                "plans.action.updated": _("Action updated"),
+                "plans.action.reported": _("Action progress reported"),
             }
         )

@@ -2,10 +2,12 @@
 and is implementing the third edition of its plan after two completed ones."""
 
 from datetime import date
+from decimal import Decimal
 
 from esitlik.core.models import Directorate, Municipality
-from esitlik.frameworks.models import Framework
-from esitlik.plans import services
+from esitlik.frameworks.models import Framework, FrameworkItem
+from esitlik.plans import services, structure
+from esitlik.plans.demo_structure import STRUCTURE, amount, month
 from esitlik.plans.models import ActionPlan, Commitment
 
 EDITIONS = [
@@ -51,6 +53,12 @@ def _editions(municipality) -> int:
     charter = Framework.objects.get(code="cemr-charter", version="2006")
     previous = None
     S = ActionPlan.Status
+
+    def move(plan, target, **extra):
+        return services.plan_transition(
+            plan=plan, target=target, expected_status=plan.status, by=None, **extra
+        )
+
     for tr, en, (start, end), decision_no, decision_date, evaluation in EDITIONS:
         plan = services.plan_create(
             municipality=municipality,
@@ -61,31 +69,73 @@ def _editions(municipality) -> int:
             previous=previous,
             by=None,
         )
-        for target in (S.CONSULTATION, S.COMMISSION_REVIEW):
-            plan = services.plan_transition(
-                plan=plan, target=target, expected_status=plan.status, by=None
-            )
-        plan = services.plan_transition(
-            plan=plan,
-            target=S.APPROVED,
-            expected_status=plan.status,
-            by=None,
-            decision_no=decision_no,
-            decision_date=decision_date,
-        )
-        plan = services.plan_transition(
-            plan=plan, target=S.IN_IMPLEMENTATION, expected_status=plan.status, by=None
-        )
+        # Only the running edition gets its full structure in the demo.
+        reports = [] if evaluation else _structure(plan, municipality)
+        plan = move(move(plan, S.CONSULTATION), S.COMMISSION_REVIEW)
+        plan = move(plan, S.APPROVED, decision_no=decision_no, decision_date=decision_date)
+        plan = move(plan, S.IN_IMPLEMENTATION)
+        _report(reports)
         if evaluation:
-            plan = services.plan_transition(
-                plan=plan,
-                target=S.COMPLETED,
-                expected_status=plan.status,
-                by=None,
-                final_evaluation=evaluation,
-            )
+            plan = move(plan, S.COMPLETED, final_evaluation=evaluation)
         previous = plan
     return len(EDITIONS)
+
+
+def _structure(plan, municipality) -> list:
+    """Aims, objectives and actions of the running edition; statuses as reported in 2026."""
+    directorates = {d.code: d for d in municipality.directorates.all()}
+    headings = {h.code: h for h in FrameworkItem.objects.filter(framework__code="yeep-headings")}
+    articles = {
+        a.code: a
+        for a in FrameworkItem.objects.filter(
+            framework__code="cemr-charter", framework__version="2006", kind="article"
+        )
+    }
+    reports = []
+    for heading, aim_tr, aim_en, objectives in STRUCTURE:
+        aim = structure.aim_create(
+            plan=plan, title={"tr": aim_tr, "en": aim_en}, heading=headings[heading], by=None
+        )
+        for objective_tr, objective_en, actions in objectives:
+            objective = structure.objective_create(
+                aim=aim, title={"tr": objective_tr, "en": objective_en}, by=None
+            )
+            for (
+                tr,
+                en,
+                lead,
+                supporting,
+                start,
+                end,
+                budget,
+                groups,
+                tags,
+                status,
+                progress,
+            ) in actions:
+                action = structure.action_create(
+                    objective=objective,
+                    title={"tr": tr, "en": en},
+                    lead_directorate=directorates[lead],
+                    supporting_directorates=[directorates[c] for c in supporting],
+                    start_date=month(start),
+                    end_date=month(end),
+                    budget_planned=amount(budget),
+                    target_groups=groups,
+                    tags=[articles[c] for c in tags],
+                    by=None,
+                )
+                reports.append((action, status, progress, amount(budget)))
+    return reports
+
+
+def _report(reports) -> None:
+    """Progress as the focal points reported it, once the plan is in implementation."""
+    for action, status, progress, budget in reports:
+        spent = (budget * progress / 100).quantize(Decimal("1")) if budget else None
+        structure.action_report(
+            action=action, status=status, progress=progress, budget_actual=spent, by=None
+        )
 
 
 def _commitment(municipality) -> int:

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from esitlik.core.forms import DirectorateChoiceField
+from esitlik.core.forms import AmountField, DirectorateChoiceField
 from esitlik.core.i18n_text import BilingualField
-from esitlik.core.models import Municipality
+from esitlik.core.models import Directorate, Municipality
 from esitlik.frameworks.models import Framework
 from esitlik.plans.models import ActionPlan
 
@@ -108,3 +108,140 @@ class TransitionForm(forms.Form):
             self.fields["final_evaluation"] = forms.CharField(
                 label=_("Final evaluation"), widget=forms.Textarea(attrs={"rows": 8})
             )
+
+
+def _tag_choices(municipality: Municipality):
+    """Framework items an action can be tagged with, grouped by framework for the select."""
+    from django.db.models import Q
+
+    from esitlik.core.i18n_text import localized
+    from esitlik.frameworks.models import FrameworkItem
+
+    items = (
+        FrameworkItem.objects.filter(
+            Q(framework__municipality__isnull=True) | Q(framework__municipality=municipality)
+        )
+        .exclude(kind="section")
+        .exclude(kind="principle")
+        .filter(is_active=True)
+        .select_related("framework")
+        .order_by(
+            "framework__municipality_id", "framework__position", "framework__version", "position"
+        )
+    )
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(str(item.framework), []).append(
+            (item.pk, f"{item.code} {localized(item.title)}")
+        )
+    return list(groups.items())
+
+
+class AimForm(forms.Form):
+    title = BilingualField(label=_("Aim"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from esitlik.frameworks.models import FrameworkItem
+
+        self.fields["heading"] = forms.ModelChoiceField(
+            label=_("YEEP heading"),
+            queryset=FrameworkItem.objects.filter(kind="heading").order_by("position"),
+            required=False,
+            empty_label=_("— none —"),
+        )
+
+
+class ObjectiveForm(forms.Form):
+    title = BilingualField(label=_("Objective"))
+
+
+class ActionForm(forms.Form):
+    title = BilingualField(label=_("Action"))
+    partners = forms.CharField(
+        label=_("Partners"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One organisation per line."),
+    )
+    start_date = forms.DateField(label=_("Start"), required=False, widget=DATE)
+    end_date = forms.DateField(label=_("End"), required=False, widget=DATE)
+    budget_planned = AmountField(
+        label=_("Planned budget (TRY)"),
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+    )
+    target_groups = forms.MultipleChoiceField(
+        label=_("Target groups"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[],
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=[])
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, initial=0)
+
+    def __init__(self, *args, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        from esitlik.plans.models import Action
+
+        self.fields["target_groups"].choices = Action.TargetGroup.choices
+        self.fields["status"].choices = Action.Status.choices
+        self.fields["lead_directorate"] = DirectorateChoiceField(
+            municipality=municipality, label=_("Lead directorate"), required=True
+        )
+        self.fields["supporting_directorates"] = forms.TypedMultipleChoiceField(
+            label=_("Supporting directorates"),
+            required=False,
+            choices=self.fields["lead_directorate"].choices[1:],
+            coerce=lambda pk: Directorate.objects.get(pk=pk, municipality=municipality),
+            widget=forms.SelectMultiple(attrs={"size": 6}),
+        )
+        self.fields["tags"] = forms.TypedMultipleChoiceField(
+            label=_("Framework tags"),
+            required=False,
+            choices=_tag_choices(municipality),
+            coerce=self._to_item,
+            widget=forms.SelectMultiple(attrs={"size": 8}),
+            help_text=_("Charter articles, YEEP headings, SDG 5 targets or own tags."),
+        )
+        self.order_fields(
+            [
+                "title",
+                "lead_directorate",
+                "supporting_directorates",
+                "partners",
+                "start_date",
+                "end_date",
+                "budget_planned",
+                "target_groups",
+                "tags",
+                "status",
+                "progress",
+            ]
+        )
+
+    @staticmethod
+    def _to_item(pk):
+        from esitlik.frameworks.models import FrameworkItem
+
+        return FrameworkItem.objects.get(pk=pk)
+
+
+class ActionReportForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[])
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    budget_actual = AmountField(
+        label=_("Actual spending (TRY)"),
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from esitlik.plans.models import Action
+
+        self.fields["status"].choices = Action.Status.choices

@@ -150,3 +150,141 @@ class ActionPlan(models.Model):
     @property
     def period(self) -> str:
         return f"{self.start_year}–{self.end_year}"
+
+
+class Aim(models.Model):
+    """The first level of a plan (amaç), optionally under one of the six YEEP headings."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="aims")
+    code = models.CharField(_("code"), max_length=20)
+    title = models.JSONField(_("aim"))
+    heading = models.ForeignKey(
+        "frameworks.FrameworkItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": "heading"},
+        verbose_name=_("YEEP heading"),
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("aim")
+        verbose_name_plural = _("aims")
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="aim_code_unique")]
+
+    def __str__(self) -> str:
+        from esitlik.core.i18n_text import localized
+
+        return f"{self.code}. {localized(self.title)}"
+
+
+class Objective(models.Model):
+    """The second level (hedef): what the plan wants to change under an aim."""
+
+    aim = models.ForeignKey(Aim, on_delete=models.CASCADE, related_name="objectives")
+    code = models.CharField(_("code"), max_length=20)
+    title = models.JSONField(_("objective"))
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["aim", "code"], name="objective_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        from esitlik.core.i18n_text import localized
+
+        return f"{self.code} {localized(self.title)}"
+
+
+class Action(models.Model):
+    """The third level (faaliyet): who does what, when, with which money, for whom."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        ON_TRACK = "on_track", _("On track")
+        DELAYED = "delayed", _("Delayed")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class TargetGroup(models.TextChoices):
+        WOMEN = "women", _("Women")
+        GIRLS = "girls", _("Girls")
+        CHILDREN = "children", _("Children")
+        ELDERLY = "elderly", _("Elderly people")
+        DISABLED = "disabled", _("Disabled people")
+        REFUGEES = "refugees", _("Refugees")
+        LGBTI = "lgbti", _("LGBTİ+ people")
+        MEN = "men", _("Men and fathers")
+        STAFF = "staff", _("Municipal staff")
+        EVERYONE = "everyone", _("Everyone")
+
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="actions")
+    code = models.CharField(_("code"), max_length=20)
+    title = models.JSONField(_("action"))
+    lead_directorate = models.ForeignKey(
+        Directorate,
+        on_delete=models.PROTECT,
+        related_name="led_actions",
+        verbose_name=_("lead directorate"),
+    )
+    supporting_directorates = models.ManyToManyField(
+        Directorate,
+        blank=True,
+        related_name="supported_actions",
+        verbose_name=_("supporting directorates"),
+    )
+    partners = models.TextField(
+        _("partners"),
+        blank=True,
+        help_text=_(
+            "Partner organisations, one per line, until the stakeholder registry is in use."
+        ),
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    budget_planned = models.DecimalField(
+        _("planned budget (TRY)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    budget_actual = models.DecimalField(
+        _("actual spending (TRY)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    tags = models.ManyToManyField(
+        "frameworks.FrameworkItem",
+        blank=True,
+        related_name="actions",
+        verbose_name=_("framework tags"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["objective", "code"], name="action_code_unique"),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="action_progress_at_most_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="action_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        from esitlik.core.i18n_text import localized
+
+        return f"{self.code} {localized(self.title)}"

@@ -3,18 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from esitlik.core.access import access_membership_for
-from esitlik.core.permissions import Perm, can
+from esitlik.core.permissions import Perm, can, can_edit_directorate
 from esitlik.core.views.util import apply_validation_error
-from esitlik.plans import lifecycle, services
+from esitlik.plans import lifecycle, services, structure
 from esitlik.plans.access import access_plan
 from esitlik.plans.forms import PlanForm, TransitionForm
-from esitlik.plans.models import ActionPlan
+from esitlik.plans.models import Action, ActionPlan
 
 
 def _context(membership, **extra):
@@ -62,14 +63,31 @@ def plan_detail(request, slug, plan_id):
     membership = access_membership_for(request, slug)
     plan = access_plan(membership, plan_id)
     manage = can(membership, Perm.MANAGE_PLANS)
+    aims = plan.aims.select_related("heading").prefetch_related(
+        Prefetch("objectives__actions", queryset=Action.objects.select_related("lead_directorate"))
+    )
+    editable = plan.status in services.EDITABLE_STATUSES
+    reportable = plan.status in structure.REPORTABLE_STATUSES
+    actions = [a for aim in aims for o in aim.objectives.all() for a in o.actions.all()]
+    # Actions this user may open: all while the admin prepares the plan; afterwards those
+    # whose lead directorate the user reports for.
+    openable = {
+        a.pk
+        for a in actions
+        if (manage and editable)
+        or (reportable and can_edit_directorate(membership, a.lead_directorate))
+    }
     return render(
         request,
         "plans/plan_detail.html",
         _context(
             membership,
             plan=plan,
+            aims=aims,
+            action_count=len(actions),
             can_manage=manage,
-            can_edit=manage and plan.status in services.EDITABLE_STATUSES,
+            can_edit=manage and editable,
+            openable=openable,
             moves=lifecycle.transitions_from(plan.status) if manage else [],
         ),
     )

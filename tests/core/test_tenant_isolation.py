@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from esitlik.core.models import Membership
 from esitlik.frameworks import services
 from esitlik.plans import services as plan_services
+from esitlik.plans import structure
 from tests.factories import InvitationFactory
 
 # Patterns that name no municipality, and why that is safe.
@@ -55,6 +56,14 @@ def object_kwargs(world, municipality):
     plan = plan_services.plan_create(
         municipality=municipality, title={"tr": "Plan"}, start_year=2025, end_year=2028, by=None
     )
+    aim = structure.aim_create(plan=plan, title={"tr": "Amaç"}, by=None)
+    objective = structure.objective_create(aim=aim, title={"tr": "Hedef"}, by=None)
+    action = structure.action_create(
+        objective=objective,
+        title={"tr": "Faaliyet"},
+        by=None,
+        lead_directorate=municipality.directorates.first(),
+    )
     member = Membership.objects.filter(municipality=municipality).first()
     directorate = municipality.directorates.first()
     return {
@@ -64,6 +73,9 @@ def object_kwargs(world, municipality):
         "framework_id": tag_set.pk,
         "item_id": tag.pk,
         "plan_id": plan.pk,
+        "aim_id": aim.pk,
+        "objective_id": objective.pk,
+        "action_id": action.pk,
         "target": "consultation",
     }
 

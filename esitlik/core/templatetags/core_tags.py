@@ -47,3 +47,11 @@ def percent(value, digits=0):
     # number_format cuts digits off; round first so 66.67 shows as 67, not 66.
     number = number_format(round(value * 100, int(digits)), decimal_pos=int(digits))
     return f"%{number}" if (get_language() or "tr").startswith("tr") else f"{number}%"
+
+
+@register.filter
+def percent_points(value):
+    """A whole percentage (0–100) written the language's way: "%40" or "40%"."""
+    if value is None:
+        return ""
+    return f"%{value}" if (get_language() or "tr").startswith("tr") else f"{value}%"
