@@ -157,6 +157,9 @@ class AuditFilterForm(forms.Form):
 class AmountField(forms.DecimalField):
     """A money amount typed as people type it: "12.500,50", "1.250.000", "12500.50"."""
 
+    # A number input would refuse "12.500,50" in the browser before the server could read it.
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
     def to_python(self, value):
         if value in self.empty_values:
             return None

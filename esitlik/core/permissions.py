@@ -41,9 +41,10 @@ def can(membership, perm: Perm) -> bool:
 
 
 def can_edit_directorate(membership, directorate) -> bool:
-    """Admins edit every directorate; a focal point only the one they act for."""
+    """Admins edit every directorate; a focal point the one they act for and its sub-units
+    (a department's focal point also answers for its branches)."""
     if can(membership, Perm.MANAGE_STRUCTURE):
         return True
-    return can(membership, Perm.EDIT_OWN_DIRECTORATE) and (
-        membership.directorate_id == directorate.pk
-    )
+    if not can(membership, Perm.EDIT_OWN_DIRECTORATE):
+        return False
+    return membership.directorate_id in {directorate.pk, *(d.pk for d in directorate.ancestors())}

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from esitlik.core.forms import AmountField, DirectorateChoiceField
 from esitlik.core.i18n_text import BilingualField
@@ -157,7 +158,7 @@ class ObjectiveForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    title = BilingualField(label=_("Action"))
+    title = BilingualField(label=pgettext_lazy("plan", "Action"))
     partners = forms.CharField(
         label=_("Partners"),
         required=False,
@@ -196,14 +197,14 @@ class ActionForm(forms.Form):
             required=False,
             choices=self.fields["lead_directorate"].choices[1:],
             coerce=lambda pk: Directorate.objects.get(pk=pk, municipality=municipality),
-            widget=forms.SelectMultiple(attrs={"size": 6}),
+            widget=forms.CheckboxSelectMultiple,
         )
         self.fields["tags"] = forms.TypedMultipleChoiceField(
             label=_("Framework tags"),
             required=False,
             choices=_tag_choices(municipality),
             coerce=self._to_item,
-            widget=forms.SelectMultiple(attrs={"size": 8}),
+            widget=forms.CheckboxSelectMultiple,
             help_text=_("Charter articles, YEEP headings, SDG 5 targets or own tags."),
         )
         self.order_fields(

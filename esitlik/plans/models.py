@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from esitlik.core.models import Directorate, Municipality
 from esitlik.frameworks.models import Framework
@@ -226,7 +227,7 @@ class Action(models.Model):
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="actions")
     code = models.CharField(_("code"), max_length=20)
-    title = models.JSONField(_("action"))
+    title = models.JSONField(pgettext_lazy("plan", "action"))
     lead_directorate = models.ForeignKey(
         Directorate,
         on_delete=models.PROTECT,
@@ -268,8 +269,8 @@ class Action(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("action")
-        verbose_name_plural = _("actions")
+        verbose_name = pgettext_lazy("plan", "action")
+        verbose_name_plural = pgettext_lazy("plan", "actions")
         ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["objective", "code"], name="action_code_unique"),

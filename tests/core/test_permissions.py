@@ -40,3 +40,13 @@ def test_it_lets_a_focal_point_edit_only_their_own_directorate(world):
     assert can_edit_directorate(alice, world.parks)
     carol = world.carol.memberships.get()
     assert not can_edit_directorate(carol, world.social)
+
+
+def test_it_lets_a_department_focal_point_answer_for_its_branches(world):
+    from tests.factories import DirectorateFactory
+
+    branch = DirectorateFactory(municipality=world.home, parent=world.social, code="SH-1")
+    bob = world.bob.memberships.get()
+    assert can_edit_directorate(bob, branch)
+    other_branch = DirectorateFactory(municipality=world.home, parent=world.parks, code="PB-1")
+    assert not can_edit_directorate(bob, other_branch)
