@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from esitlik.core.access import access_membership_for
 from esitlik.core.permissions import Perm, can
-from esitlik.core.views.util import apply_validation_error
+from esitlik.core.views.util import save_form
 from esitlik.frameworks import selectors, services
 from esitlik.frameworks.access import access_framework, access_own_tag
 from esitlik.frameworks.forms import TagForm, TagSetForm
@@ -109,19 +109,14 @@ def tag_set_edit(request, slug, framework_id):
 def tag_create(request, slug, framework_id):
     membership, framework = _own_framework(request, slug, framework_id)
     form = TagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.tag_create(
-                framework=framework,
-                code=form.cleaned_data["code"],
-                title=form.cleaned_data["title"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The tag was added."))
-            return redirect("framework_detail", slug=slug, framework_id=framework.pk)
+
+    def write(data):
+        services.tag_create(
+            framework=framework, code=data["code"], title=data["title"], by=request.user
+        )
+
+    if save_form(request, form, write, _("The tag was added.")):
+        return redirect("framework_detail", slug=slug, framework_id=framework.pk)
     return render(
         request,
         "frameworks/form.html",
@@ -144,14 +139,13 @@ def tag_edit(request, slug, framework_id, item_id):
         request.POST or None,
         initial={"code": item.code, "title": item.title, "is_active": item.is_active},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.tag_update(item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("framework_detail", slug=slug, framework_id=framework.pk)
+    if save_form(
+        request,
+        form,
+        lambda data: services.tag_update(item=item, by=request.user, **data),
+        _("Saved."),
+    ):
+        return redirect("framework_detail", slug=slug, framework_id=framework.pk)
     return render(
         request,
         "frameworks/form.html",

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from esitlik.core.i18n_text import localized
 from esitlik.core.models import Directorate, Municipality
 from esitlik.frameworks.models import Framework
 
@@ -142,8 +143,6 @@ class ActionPlan(models.Model):
         ]
 
     def __str__(self) -> str:
-        from esitlik.core.i18n_text import localized
-
         return localized(self.title)
 
     ADOPTED = ("approved", "in_implementation", "completed", "superseded")
@@ -176,8 +175,6 @@ class Aim(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="aim_code_unique")]
 
     def __str__(self) -> str:
-        from esitlik.core.i18n_text import localized
-
         return f"{self.code}. {localized(self.title)}"
 
 
@@ -198,8 +195,6 @@ class Objective(models.Model):
         ]
 
     def __str__(self) -> str:
-        from esitlik.core.i18n_text import localized
-
         return f"{self.code} {localized(self.title)}"
 
 
@@ -286,6 +281,4 @@ class Action(models.Model):
         ]
 
     def __str__(self) -> str:
-        from esitlik.core.i18n_text import localized
-
         return f"{self.code} {localized(self.title)}"

@@ -1,16 +1,15 @@
 """Aims, objectives and actions of a plan: the admin shapes them while the plan is being
 prepared; afterwards the lead directorate's focal point reports on each action."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from esitlik.core.access import access_membership_for
 from esitlik.core.permissions import Perm, can, can_edit_directorate
-from esitlik.core.views.util import apply_validation_error
+from esitlik.core.views.util import save_form
 from esitlik.plans import structure
 from esitlik.plans.access import access_action, access_aim, access_objective, access_plan
 from esitlik.plans.forms import ActionForm, ActionReportForm, AimForm, ObjectiveForm
@@ -36,25 +35,12 @@ def _page(request, membership, plan, form, heading, template="plans/structure_fo
     )
 
 
-def _save(request, form, write, done_message):
-    """Run ``write`` for a valid POST; on a service ValidationError show it on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        write(form.cleaned_data)
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return False
-    messages.success(request, done_message)
-    return True
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def aim_create(request, slug, plan_id):
     membership, plan = _managed_plan(request, slug, plan_id)
     form = AimForm(request.POST or None)
-    if _save(
+    if save_form(
         request,
         form,
         lambda data: structure.aim_create(plan=plan, by=request.user, **data),
@@ -70,7 +56,7 @@ def aim_edit(request, slug, plan_id, aim_id):
     membership, plan = _managed_plan(request, slug, plan_id)
     aim = access_aim(plan, aim_id)
     form = AimForm(request.POST or None, initial={"title": aim.title, "heading": aim.heading_id})
-    if _save(
+    if save_form(
         request,
         form,
         lambda data: structure.aim_update(aim=aim, by=request.user, **data),
@@ -86,7 +72,7 @@ def objective_create(request, slug, plan_id, aim_id):
     membership, plan = _managed_plan(request, slug, plan_id)
     aim = access_aim(plan, aim_id)
     form = ObjectiveForm(request.POST or None)
-    if _save(
+    if save_form(
         request,
         form,
         lambda data: structure.objective_create(aim=aim, by=request.user, **data),
@@ -102,7 +88,7 @@ def objective_edit(request, slug, plan_id, objective_id):
     membership, plan = _managed_plan(request, slug, plan_id)
     objective = access_objective(plan, objective_id)
     form = ObjectiveForm(request.POST or None, initial={"title": objective.title})
-    if _save(
+    if save_form(
         request,
         form,
         lambda data: structure.objective_update(objective=objective, by=request.user, **data),
@@ -118,7 +104,7 @@ def action_create(request, slug, plan_id, objective_id):
     membership, plan = _managed_plan(request, slug, plan_id)
     objective = access_objective(plan, objective_id)
     form = ActionForm(request.POST or None, municipality=membership.municipality)
-    if _save(
+    if save_form(
         request,
         form,
         lambda data: structure.action_create(objective=objective, by=request.user, **data),
@@ -153,7 +139,7 @@ def action_edit(request, slug, plan_id, action_id):
                 "budget_actual": action.budget_actual,
             },
         )
-        if _save(
+        if save_form(
             request,
             form,
             lambda data: structure.action_report(action=action, by=request.user, **data),
@@ -170,7 +156,7 @@ def action_edit(request, slug, plan_id, action_id):
         tags=list(action.tags.values_list("pk", flat=True)),
     )
     form = ActionForm(request.POST or None, municipality=membership.municipality, initial=initial)
-    if _save(
+    if save_form(
         request,
         form,
         lambda data: structure.action_update(action=action, by=request.user, **data),

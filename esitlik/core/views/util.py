@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
@@ -10,3 +11,17 @@ def apply_validation_error(form, error: ValidationError) -> None:
                 form.add_error(target, item)
     else:
         form.add_error(None, error)
+
+
+def save_form(request, form, write, done_message) -> bool:
+    """For a valid POST, run ``write(cleaned_data)`` and flash ``done_message``; a service's
+    ValidationError is shown on the form instead. True when the write happened."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        apply_validation_error(form, error)
+        return False
+    messages.success(request, done_message)
+    return True
