@@ -86,6 +86,34 @@ def created(obj: models.Model, fields: Iterable[str]) -> dict[str, dict[str, Any
     }
 
 
+def save_and_audit(
+    obj: models.Model,
+    before: dict[str, Any],
+    *,
+    action: str,
+    actor,
+    municipality: Municipality | None,
+    fields: Iterable[str] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Save what changed in ``obj`` since ``before`` (a :func:`snapshot`) and audit it.
+
+    Only the changed fields are written; nothing is written or logged when nothing changed.
+    ``fields`` defaults to the snapshot's keys; give it when ``before`` is empty because the
+    object is new, which is then saved whole.
+    """
+    fields = list(before) if fields is None else list(fields)
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        if obj.pk is None:
+            obj.save()
+        else:
+            obj.save(update_fields=list(changes))
+        audit_record(
+            action=action, actor=actor, municipality=municipality, obj=obj, changes=changes
+        )
+    return changes
+
+
 def _describe(obj: models.Model | None) -> str:
     if obj is None:
         return ""

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from esitlik.core.audit import audit_record, created, diff, snapshot
+from esitlik.core.audit import audit_record, created, save_and_audit, snapshot
 from esitlik.core.models import Directorate, Invitation, Membership, Municipality, Network, Role
 
 User = get_user_model()
@@ -52,16 +52,13 @@ def municipality_update(*, municipality: Municipality, by, **values) -> Municipa
     for name in fields:
         setattr(municipality, name, values[name])
     municipality.full_clean()
-    changes = diff(before, snapshot(municipality, fields))
-    if changes:
-        municipality.save(update_fields=list(changes))
-        audit_record(
-            action="core.municipality.updated",
-            actor=by,
-            municipality=municipality,
-            obj=municipality,
-            changes=changes,
-        )
+    save_and_audit(
+        municipality,
+        before,
+        action="core.municipality.updated",
+        actor=by,
+        municipality=municipality,
+    )
     return municipality
 
 
@@ -121,16 +118,13 @@ def directorate_update(*, directorate: Directorate, by, **values) -> Directorate
     if "parent" in values:
         _check_parent(directorate, values["parent"])
     directorate.full_clean()
-    changes = diff(before, snapshot(directorate, fields))
-    if changes:
-        directorate.save(update_fields=list(changes))
-        audit_record(
-            action="core.directorate.updated",
-            actor=by,
-            municipality=directorate.municipality,
-            obj=directorate,
-            changes=changes,
-        )
+    save_and_audit(
+        directorate,
+        before,
+        action="core.directorate.updated",
+        actor=by,
+        municipality=directorate.municipality,
+    )
     return directorate
 
 
@@ -226,16 +220,13 @@ def membership_change_role(
     before = snapshot(membership, ("role", "directorate"))
     membership.role = role
     membership.directorate = directorate if role == Role.FOCAL_POINT else None
-    changes = diff(before, snapshot(membership, ("role", "directorate")))
-    if changes:
-        membership.save(update_fields=["role", "directorate"])
-        audit_record(
-            action="core.membership.role_changed",
-            actor=by,
-            municipality=membership.municipality,
-            obj=membership,
-            changes=changes,
-        )
+    save_and_audit(
+        membership,
+        before,
+        action="core.membership.role_changed",
+        actor=by,
+        municipality=membership.municipality,
+    )
     return membership
 
 

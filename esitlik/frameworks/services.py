@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, created, diff, snapshot
+from esitlik.core.audit import audit_record, created, save_and_audit, snapshot
 from esitlik.core.models import Municipality
 from esitlik.core.text import tr_lower
 from esitlik.frameworks.models import Framework, FrameworkItem
@@ -55,16 +55,13 @@ def tag_set_update(*, framework: Framework, title: dict[str, str], by) -> Framew
     before = snapshot(framework, ("title",))
     framework.title = title
     framework.full_clean()
-    changes = diff(before, snapshot(framework, ("title",)))
-    if changes:
-        framework.save(update_fields=["title"])
-        audit_record(
-            action="frameworks.tag_set.updated",
-            actor=by,
-            municipality=framework.municipality,
-            obj=framework,
-            changes=changes,
-        )
+    save_and_audit(
+        framework,
+        before,
+        action="frameworks.tag_set.updated",
+        actor=by,
+        municipality=framework.municipality,
+    )
     return framework
 
 
@@ -109,14 +106,11 @@ def tag_update(*, item: FrameworkItem, by, **values) -> FrameworkItem:
     if "code" in values:
         item.code = _check_code(item.framework, values["code"], exclude_pk=item.pk)
     item.full_clean()
-    changes = diff(before, snapshot(item, fields))
-    if changes:
-        item.save(update_fields=list(changes))
-        audit_record(
-            action="frameworks.tag.updated",
-            actor=by,
-            municipality=item.framework.municipality,
-            obj=item,
-            changes=changes,
-        )
+    save_and_audit(
+        item,
+        before,
+        action="frameworks.tag.updated",
+        actor=by,
+        municipality=item.framework.municipality,
+    )
     return item

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, created, diff, snapshot
+from esitlik.core.audit import audit_record, created, diff, save_and_audit, snapshot
 from esitlik.core.models import Municipality
 from esitlik.plans import lifecycle
 from esitlik.plans.models import ActionPlan, Commitment
@@ -76,16 +76,14 @@ def commitment_update(*, municipality: Municipality, by, **values) -> Commitment
         setattr(commitment, name, value.strip() if isinstance(value, str) else value)
     _validate(commitment)
     commitment.full_clean()
-    changes = diff(before, snapshot(commitment, fields))
-    if changes:
-        commitment.save()
-        audit_record(
-            action="plans.commitment.updated",
-            actor=by,
-            municipality=municipality,
-            obj=commitment,
-            changes=changes,
-        )
+    save_and_audit(
+        commitment,
+        before,
+        fields=fields,
+        action="plans.commitment.updated",
+        actor=by,
+        municipality=municipality,
+    )
     return commitment
 
 
@@ -161,16 +159,9 @@ def plan_update(*, plan: ActionPlan, by, **values) -> ActionPlan:
         setattr(plan, name, values[name])
     _check_period(plan.start_year, plan.end_year)
     plan.full_clean()
-    changes = diff(before, snapshot(plan, fields))
-    if changes:
-        plan.save(update_fields=list(changes))
-        audit_record(
-            action="plans.plan.updated",
-            actor=by,
-            municipality=plan.municipality,
-            obj=plan,
-            changes=changes,
-        )
+    save_and_audit(
+        plan, before, action="plans.plan.updated", actor=by, municipality=plan.municipality
+    )
     return plan
 
 

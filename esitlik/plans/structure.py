@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, created, diff, snapshot
+from esitlik.core.audit import audit_record, created, diff, save_and_audit, snapshot
 from esitlik.frameworks.models import FrameworkItem
 from esitlik.plans.models import Action, ActionPlan, Aim, Objective
 from esitlik.plans.services import EDITABLE_STATUSES
@@ -75,10 +75,9 @@ def aim_update(*, aim: Aim, by, title: dict, heading: FrameworkItem | None = Non
     before = snapshot(aim, ("title", "heading"))
     aim.title, aim.heading = title, heading
     aim.full_clean()
-    changes = diff(before, snapshot(aim, ("title", "heading")))
-    if changes:
-        aim.save(update_fields=list(changes))
-        _audit("plans.aim.updated", aim, aim.plan, by, changes)
+    save_and_audit(
+        aim, before, action="plans.aim.updated", actor=by, municipality=aim.plan.municipality
+    )
     return aim
 
 
@@ -105,10 +104,13 @@ def objective_update(*, objective: Objective, by, title: dict) -> Objective:
     before = snapshot(objective, ("title",))
     objective.title = title
     objective.full_clean()
-    changes = diff(before, snapshot(objective, ("title",)))
-    if changes:
-        objective.save(update_fields=["title"])
-        _audit("plans.objective.updated", objective, objective.aim.plan, by, changes)
+    save_and_audit(
+        objective,
+        before,
+        action="plans.objective.updated",
+        actor=by,
+        municipality=objective.aim.plan.municipality,
+    )
     return objective
 
 
@@ -227,8 +229,7 @@ def action_report(
     action.status, action.progress, action.budget_actual = status, progress, budget_actual
     _check_action(action, plan, [], [])
     action.full_clean()
-    changes = diff(before, snapshot(action, REPORT_FIELDS))
-    if changes:
-        action.save(update_fields=list(changes))
-        _audit("plans.action.reported", action, plan, by, changes)
+    save_and_audit(
+        action, before, action="plans.action.reported", actor=by, municipality=plan.municipality
+    )
     return action
