@@ -99,13 +99,17 @@ def save_and_audit(
 
     Only the changed fields are written; nothing is written or logged when nothing changed.
     ``fields`` defaults to the snapshot's keys; give it when ``before`` is empty because the
-    object is new, which is then saved whole.
+    object is new, which is then saved whole. Models with a ``version`` counter (optimistic
+    locking, see ``plans.structure.check_version``) get it bumped with every saved change.
     """
     fields = list(before) if fields is None else list(fields)
     changes = diff(before, snapshot(obj, fields))
     if changes:
         if obj.pk is None:
             obj.save()
+        elif hasattr(obj, "version"):
+            obj.version += 1
+            obj.save(update_fields=[*changes, "version"])
         else:
             obj.save(update_fields=list(changes))
         audit_record(

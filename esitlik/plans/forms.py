@@ -157,12 +157,33 @@ class ObjectiveForm(forms.Form):
     title = BilingualField(label=_("Objective"))
 
 
-class ActionForm(forms.Form):
+class VersionedForm(forms.Form):
+    """A form for an object others may change meanwhile: it carries the version it was drawn
+    from, and the service refuses to save over a newer one."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class LinesField(forms.CharField):
+    """A text box read as one entry per line; blank lines are ignored, nothing else is."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(v) for v in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ActionForm(VersionedForm):
     title = BilingualField(label=pgettext_lazy("plan", "Action"))
-    partners = forms.CharField(
+    partners = LinesField(
         label=_("Partners"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One organisation per line."),
     )
     start_date = forms.DateField(label=_("Start"), required=False, widget=DATE)
@@ -182,6 +203,20 @@ class ActionForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), choices=[])
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, initial=0)
+    weight = forms.IntegerField(
+        label=_("Weight"),
+        required=False,
+        min_value=1,
+        max_value=100,
+        initial=1,
+        help_text=_(
+            "How much this action counts when progress is added up; 1 unless it is much larger "
+            "or smaller than the others."
+        ),
+    )
+
+    def clean_weight(self):
+        return self.cleaned_data["weight"] or 1
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,6 +255,7 @@ class ActionForm(forms.Form):
                 "tags",
                 "status",
                 "progress",
+                "weight",
             ]
         )
 
@@ -230,7 +266,7 @@ class ActionForm(forms.Form):
         return FrameworkItem.objects.get(pk=pk)
 
 
-class ActionReportForm(forms.Form):
+class ActionReportForm(VersionedForm):
     status = forms.ChoiceField(label=_("Status"), choices=[])
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     budget_actual = AmountField(

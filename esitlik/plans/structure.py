@@ -10,19 +10,19 @@ from django.utils.translation import gettext as _
 
 from esitlik.core.audit import audit_record, created, diff, save_and_audit, snapshot
 from esitlik.frameworks.models import FrameworkItem
-from esitlik.plans.models import Action, ActionPlan, Aim, Objective
+from esitlik.plans.models import Action, ActionPlan, Aim, Objective, Partner
 from esitlik.plans.services import EDITABLE_STATUSES
 
 ACTION_FIELDS = (
     "title",
     "lead_directorate",
-    "partners",
     "start_date",
     "end_date",
     "budget_planned",
     "target_groups",
     "status",
     "progress",
+    "weight",
 )
 REPORT_FIELDS = ("status", "progress", "budget_actual")
 REPORTABLE_STATUSES = {"approved", "in_implementation"}
@@ -45,6 +45,46 @@ def _editable(plan: ActionPlan) -> ActionPlan:
 def _next_code(prefix: str, codes) -> str:
     numbers = [int(code.rsplit(".", 1)[-1]) for code in codes if code.rsplit(".", 1)[-1].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def check_version(obj, expected: int | None) -> None:
+    """Refuse a write made from a form opened before someone else's change.
+
+    ``expected`` is the version the user's form was drawn from; None means the caller is not
+    a form (a script, an import) and has just read the object itself.
+    """
+    if expected is None:
+        return
+    current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+    if current != expected:
+        raise ValidationError(
+            _(
+                "Someone else saved a change to this while you were editing it. Open it again "
+                "to see their change, then make yours."
+            ),
+            code="stale",
+        )
+
+
+def _partners(plan: ActionPlan, names) -> list[Partner]:
+    """Partner records for the given names, created for the municipality when new."""
+    partners = []
+    for raw in names:
+        name = " ".join(str(raw).split())
+        if not name:
+            continue
+        if len(name) > 200:
+            raise ValidationError(
+                {
+                    "partners": _("A partner's name can be at most 200 characters: %(name)s")
+                    % {"name": name[:40] + "…"}
+                }
+            )
+        partner, _created = Partner.objects.get_or_create(
+            municipality_id=plan.municipality_id, name=name
+        )
+        partners.append(partner)
+    return partners
 
 
 def _audit(action: str, obj, plan: ActionPlan, by, changes) -> None:
@@ -154,6 +194,7 @@ def action_create(
     by,
     supporting_directorates=(),
     tags=(),
+    partners=(),
     **values,
 ) -> Action:
     plan = _editable(objective.aim.plan)
@@ -171,7 +212,11 @@ def action_create(
     action.save()
     action.supporting_directorates.set(supporting)
     action.tags.set(tags)
+    partner_list = _partners(plan, partners)
+    action.partners.set(partner_list)
     changes = created(action, ("code", *ACTION_FIELDS))
+    if partner_list:
+        changes["partners"] = {"old": None, "new": [p.name for p in partner_list]}
     if supporting:
         changes["supporting_directorates"] = {"old": None, "new": [str(d) for d in supporting]}
     if tags:
@@ -182,13 +227,22 @@ def action_create(
 
 @transaction.atomic
 def action_update(
-    *, action: Action, by, supporting_directorates=None, tags=None, **values
+    *,
+    action: Action,
+    by,
+    supporting_directorates=None,
+    tags=None,
+    partners=None,
+    version: int | None = None,
+    **values,
 ) -> Action:
     plan = _editable(action.objective.aim.plan)
+    check_version(action, version)
     fields = [name for name in values if name in ACTION_FIELDS]
     before = snapshot(action, fields)
     old_supporting = [str(d) for d in action.supporting_directorates.all()]
     old_tags = [t.code for t in action.tags.all()]
+    old_partners = [p.name for p in action.partners.all()]
     for name in fields:
         setattr(action, name, values[name])
     supporting = (
@@ -201,7 +255,8 @@ def action_update(
     action.full_clean()
     changes = diff(before, snapshot(action, fields))
     if changes:
-        action.save(update_fields=list(changes))
+        action.version += 1
+        action.save(update_fields=[*changes, "version"])
     if supporting_directorates is not None:
         action.supporting_directorates.set(supporting)
         new = [str(d) for d in supporting]
@@ -212,6 +267,12 @@ def action_update(
         new = [t.code for t in tag_list]
         if sorted(new) != sorted(old_tags):
             changes["tags"] = {"old": old_tags, "new": new}
+    if partners is not None:
+        partner_list = _partners(plan, partners)
+        action.partners.set(partner_list)
+        new = [p.name for p in partner_list]
+        if sorted(new) != sorted(old_partners):
+            changes["partners"] = {"old": old_partners, "new": new}
     if changes:
         _audit("plans.action.updated", action, plan, by, changes)
     return action
@@ -219,12 +280,19 @@ def action_update(
 
 @transaction.atomic
 def action_report(
-    *, action: Action, by, status: str, progress: int, budget_actual: Decimal | None
+    *,
+    action: Action,
+    by,
+    status: str,
+    progress: int,
+    budget_actual: Decimal | None,
+    version: int | None = None,
 ) -> Action:
     """A focal point's (or the admin's) report on an action of an approved plan."""
     plan = ActionPlan.objects.select_for_update().get(pk=action.objective.aim.plan_id)
     if plan.status not in REPORTABLE_STATUSES:
         raise ValidationError(_("Progress is reported on approved plans in implementation."))
+    check_version(action, version)
     before = snapshot(action, REPORT_FIELDS)
     action.status, action.progress, action.budget_actual = status, progress, budget_actual
     _check_action(action, plan, [], [])

@@ -137,6 +137,7 @@ def action_edit(request, slug, plan_id, action_id):
                 "status": action.status,
                 "progress": action.progress,
                 "budget_actual": action.budget_actual,
+                "version": action.version,
             },
         )
         if save_form(
@@ -154,6 +155,8 @@ def action_edit(request, slug, plan_id, action_id):
         lead_directorate=action.lead_directorate_id,
         supporting_directorates=list(action.supporting_directorates.values_list("pk", flat=True)),
         tags=list(action.tags.values_list("pk", flat=True)),
+        partners=list(action.partners.values_list("name", flat=True)),
+        version=action.version,
     )
     form = ActionForm(request.POST or None, municipality=membership.municipality, initial=initial)
     if save_form(

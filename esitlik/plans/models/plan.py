@@ -1,7 +1,4 @@
-"""The municipality's commitment: Charter signature, equality unit and equality commission.
-Action plans themselves come next in this app."""
-
-from datetime import date
+"""A plan edition and its structure: aims → objectives → actions."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,77 +8,9 @@ from esitlik.core.i18n_text import localized
 from esitlik.core.models import Directorate, Municipality
 from esitlik.frameworks.models import Framework
 
-# The Charter asks a signatory to adopt its first equality action plan within two years.
-FIRST_PLAN_YEARS = 2
 
-
-class Commitment(models.Model):
-    municipality = models.OneToOneField(
-        Municipality, on_delete=models.CASCADE, related_name="commitment"
-    )
-    charter_signed_on = models.DateField(_("Charter signed on"), null=True, blank=True)
-    charter_version = models.ForeignKey(
-        Framework,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        limit_choices_to={"kind": "charter", "municipality__isnull": True},
-        verbose_name=_("Charter text followed"),
-    )
-    council_decision_no = models.CharField(
-        _("council decision number"),
-        max_length=50,
-        blank=True,
-        help_text=_("As written on the decision, e.g. 2021/45."),
-    )
-    council_decision_date = models.DateField(_("council decision date"), null=True, blank=True)
-
-    unit_established = models.BooleanField(_("equality unit established"), default=False)
-    unit_since = models.DateField(_("equality unit since"), null=True, blank=True)
-    unit_directorate = models.ForeignKey(
-        Directorate,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        verbose_name=_("where the unit sits"),
-    )
-    unit_staff = models.PositiveSmallIntegerField(_("unit staff"), null=True, blank=True)
-
-    commission_exists = models.BooleanField(_("equality commission exists"), default=False)
-    commission_since = models.DateField(_("commission since"), null=True, blank=True)
-    commission_women = models.PositiveSmallIntegerField(_("women members"), null=True, blank=True)
-    commission_men = models.PositiveSmallIntegerField(_("men members"), null=True, blank=True)
-    commission_legal_basis = models.CharField(
-        _("legal basis of the commission"),
-        max_length=200,
-        blank=True,
-        help_text=_("e.g. Law 5393 art. 24 and the council decision that set it up."),
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("commitment record")
-        verbose_name_plural = _("commitment records")
-
-    def __str__(self) -> str:
-        return str(self.municipality)
-
-    @property
-    def first_plan_due(self) -> date | None:
-        signed = self.charter_signed_on
-        if signed is None:
-            return None
-        try:
-            return signed.replace(year=signed.year + FIRST_PLAN_YEARS)
-        except ValueError:  # signed on 29 February
-            return signed.replace(year=signed.year + FIRST_PLAN_YEARS, day=28)
-
-    @property
-    def commission_women_share(self) -> float | None:
-        women, men = self.commission_women, self.commission_men
-        if women is None or men is None or women + men == 0:
-            return None
-        return women / (women + men)
+def decision_path(instance, filename: str) -> str:
+    return f"decisions/{instance.municipality_id}/{filename}"
 
 
 class ActionPlan(models.Model):
@@ -117,6 +46,12 @@ class ActionPlan(models.Model):
     )
     decision_no = models.CharField(_("council decision number"), max_length=50, blank=True)
     decision_date = models.DateField(_("council decision date"), null=True, blank=True)
+    decision_document = models.FileField(
+        _("council decision document"),
+        upload_to=decision_path,
+        max_length=300,
+        blank=True,
+    )
     final_evaluation = models.TextField(_("final evaluation"), blank=True)
     previous = models.ForeignKey(
         "self",
@@ -150,6 +85,27 @@ class ActionPlan(models.Model):
     @property
     def period(self) -> str:
         return f"{self.start_year}–{self.end_year}"
+
+
+class Partner(models.Model):
+    """An organisation an action works with. A plain record for now; the stakeholder registry
+    of the participation work will take these over."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="partners"
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="partner_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Aim(models.Model):
@@ -235,12 +191,8 @@ class Action(models.Model):
         related_name="supported_actions",
         verbose_name=_("supporting directorates"),
     )
-    partners = models.TextField(
-        _("partners"),
-        blank=True,
-        help_text=_(
-            "Partner organisations, one per line, until the stakeholder registry is in use."
-        ),
+    partners = models.ManyToManyField(
+        Partner, blank=True, related_name="actions", verbose_name=_("partners")
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
@@ -261,7 +213,26 @@ class Action(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        help_text=_(
+            "How much this action counts when progress is added up; 1 unless it is "
+            "much larger or smaller than the others."
+        ),
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("continues the action"),
+    )
     position = models.PositiveIntegerField(default=0)
+    # Bumped on every save through the services; a form that carries an older number was
+    # opened before someone else's change and is refused rather than overwriting it.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = pgettext_lazy("plan", "action")
