@@ -23,5 +23,16 @@ class PlansConfig(AppConfig):
                 "plans.action.created": _("Action added"),
                 "plans.action.updated": _("Action updated"),
                 "plans.action.reported": _("Action progress reported"),
+                "plans.indicator.created": _("Indicator added"),
+                "plans.indicator.updated": _("Indicator updated"),
+                "plans.update.saved": _("Indicator update saved"),
+                "plans.update.submitted": _("Indicator update submitted"),
+                "plans.update.approved": _("Indicator update approved"),
+                "plans.update.returned": _("Indicator update returned"),
+                "plans.update.reopened": _("Approved indicator update reopened"),
+                "plans.evidence.added": _("Evidence attached"),
+                "plans.plan.carried_over": _("Unfinished work carried over"),
+                "plans.plan.decision_uploaded": _("Council decision document attached"),
+                "plans.reminders.sent": _("Reminders sent to focal points"),
             }
         )

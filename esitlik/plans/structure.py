@@ -43,7 +43,9 @@ def _editable(plan: ActionPlan) -> ActionPlan:
 
 
 def _next_code(prefix: str, codes) -> str:
-    numbers = [int(code.rsplit(".", 1)[-1]) for code in codes if code.rsplit(".", 1)[-1].isdigit()]
+    """The next free number after ``prefix``: "2.3." with 2.3.1 and 2.3.4 taken gives 2.3.5."""
+    tails = (code.removeprefix(prefix) for code in codes if code.startswith(prefix))
+    numbers = [int(tail) for tail in tails if tail.isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
