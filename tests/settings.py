@@ -25,3 +25,5 @@ STATIC_ROOT = Path(tempfile.gettempdir()) / "esitlik-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Uploaded files (evidence, decision documents) go to a throwaway directory per run.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="esitlik-test-media-"))

@@ -40,3 +40,23 @@ def access_action(plan: ActionPlan, action_id: int):
         )
     except Action.DoesNotExist:
         raise Http404 from None
+
+
+def access_indicator(plan: ActionPlan, indicator_id: int):
+    from esitlik.plans.models import Indicator
+
+    try:
+        return Indicator.objects.select_related(
+            "responsible_directorate", "objective__aim", "action__objective__aim", "carried_from"
+        ).get(pk=indicator_id, plan=plan)
+    except Indicator.DoesNotExist:
+        raise Http404 from None
+
+
+def access_evidence(plan: ActionPlan, evidence_id: int):
+    from esitlik.plans.models import Evidence
+
+    try:
+        return Evidence.objects.get(pk=evidence_id, update__indicator__plan=plan)
+    except Evidence.DoesNotExist:
+        raise Http404 from None

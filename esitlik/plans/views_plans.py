@@ -64,7 +64,9 @@ def plan_detail(request, slug, plan_id):
     plan = access_plan(membership, plan_id)
     manage = can(membership, Perm.MANAGE_PLANS)
     aims = plan.aims.select_related("heading").prefetch_related(
-        Prefetch("objectives__actions", queryset=Action.objects.select_related("lead_directorate"))
+        Prefetch("objectives__actions", queryset=Action.objects.select_related("lead_directorate")),
+        "objectives__indicators",
+        "objectives__actions__indicators",
     )
     editable = plan.status in services.EDITABLE_STATUSES
     reportable = plan.status in structure.REPORTABLE_STATUSES

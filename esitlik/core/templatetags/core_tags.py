@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -55,3 +57,22 @@ def percent_points(value):
     if value is None:
         return ""
     return f"%{value}" if (get_language() or "tr").startswith("tr") else f"{value}%"
+
+
+@register.filter
+def num(value):
+    """A measured value as a person would write it: 12.50 → "12,5" in Turkish, "12.5" in
+    English; 1250 → "1.250". Empty for no value."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    places = max(-value.normalize().as_tuple().exponent, 0)
+    return number_format(value, decimal_pos=min(places, 2), force_grouping=True)
+
+
+@register.filter
+def rounded_points(value):
+    """A weighted progress (a float 0–100) as a whole percentage, or "—" when there is none."""
+    if value is None:
+        return "—"
+    return percent_points(round(value))
