@@ -87,6 +87,14 @@ class PlanForm(forms.Form):
                 empty_label=_("— a new plan from scratch —"),
                 help_text=_("The new edition keeps a link to the one it continues."),
             )
+            self.fields["carry_over"] = forms.BooleanField(
+                label=_("Carry over unfinished actions and their indicators"),
+                required=False,
+                help_text=_(
+                    "Actions not completed or cancelled move to the new edition with their "
+                    "indicators; their history stays linked."
+                ),
+            )
 
 
 class TransitionForm(forms.Form):

@@ -111,12 +111,16 @@ def plan_create(
     end_year: int,
     charter_version=None,
     previous: ActionPlan | None = None,
+    carry_over: bool = False,
     by,
 ) -> ActionPlan:
-    """A new draft edition, numbered after the municipality's latest one."""
+    """A new draft edition, numbered after the municipality's latest one; with ``carry_over``
+    it starts with the previous edition's unfinished actions and their indicators."""
     _check_period(start_year, end_year)
     if previous is not None and previous.municipality_id != municipality.pk:
         raise ValidationError({"previous": _("Choose an edition of this municipality.")})
+    if carry_over and previous is None:
+        raise ValidationError({"previous": _("Choose the edition to carry unfinished work from.")})
     # Lock the municipality's plans so two people starting an edition at once get 3 and 4,
     # not a clash on 3.
     latest = (
@@ -144,6 +148,10 @@ def plan_create(
         obj=plan,
         changes=created(plan, ("edition", "title", "start_year", "end_year", "previous")),
     )
+    if carry_over:
+        from esitlik.plans.carry_over import carry_over as copy_unfinished
+
+        plan.carried = copy_unfinished(source=previous, target=plan, by=by)
     return plan
 
 

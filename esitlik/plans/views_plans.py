@@ -50,6 +50,10 @@ def plan_create(request, slug):
                 request,
                 _("Edition %(edition)s was created as a draft.") % {"edition": plan.edition},
             )
+            if getattr(plan, "carried", None):
+                from esitlik.plans.carry_over import summary
+
+                messages.info(request, summary(plan.carried))
             return redirect("plan_detail", slug=slug, plan_id=plan.pk)
     return render(
         request,

@@ -111,9 +111,7 @@ def url_for(pattern, slug, ids):
 
 def test_it_classifies_every_url_pattern():
     unclassified = [
-        p.name
-        for p in named_patterns()
-        if p.name not in OPEN and "slug" not in p.converters
+        p.name for p in named_patterns() if p.name not in OPEN and "slug" not in p.converters
     ]
     assert unclassified == []
 

@@ -68,7 +68,10 @@ def test_targets_by_sex_fill_in_the_total_of_a_count(plan, world):
         ),
         ({"targets": [{"year": 2031, "value": D(1)}]}, "targets", "2025"),
         (
-            {"targets": [{"year": 2026, "value": D(5), "women": D(4), "men": D(3)}], "by_sex": True},
+            {
+                "targets": [{"year": 2026, "value": D(5), "women": D(4), "men": D(3)}],
+                "by_sex": True,
+            },
             "targets",
             "exceed",
         ),
