@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from esitlik.core.models import Directorate, Municipality
 from esitlik.frameworks.models import Framework, FrameworkItem
-from esitlik.plans import services, structure
+from esitlik.plans import demo_indicators, services, structure
 from esitlik.plans.demo_structure import STRUCTURE, amount, month
 from esitlik.plans.models import ActionPlan, Commitment
 
@@ -71,10 +71,12 @@ def _editions(municipality) -> int:
         )
         # Only the running edition gets its full structure in the demo.
         reports = [] if evaluation else _structure(plan, municipality)
+        pending = [] if evaluation else demo_indicators.create(plan)
         plan = move(move(plan, S.CONSULTATION), S.COMMISSION_REVIEW)
         plan = move(plan, S.APPROVED, decision_no=decision_no, decision_date=decision_date)
         plan = move(plan, S.IN_IMPLEMENTATION)
         _report(reports)
+        demo_indicators.report(pending)
         if evaluation:
             plan = move(plan, S.COMPLETED, final_evaluation=evaluation)
         previous = plan

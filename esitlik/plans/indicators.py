@@ -87,8 +87,14 @@ def check_split(measure: str, total, women, men) -> str | None:
 def _check_indicator(indicator: Indicator, plan: ActionPlan, targets: list[dict]) -> None:
     errors: dict[str, str] = {}
     measure = indicator.measure
-    directorate = indicator.responsible_directorate
-    if directorate is not None and directorate.municipality_id != plan.municipality_id:
+    directorate = (
+        indicator.responsible_directorate if indicator.responsible_directorate_id else None
+    )
+    if directorate is None:
+        errors["responsible_directorate"] = _(
+            "Choose the directorate whose focal point will report this indicator."
+        )
+    elif directorate.municipality_id != plan.municipality_id:
         errors["responsible_directorate"] = _("Choose a directorate of this municipality.")
     if indicator.by_sex and measure not in BY_SEX_MEASURES:
         errors["by_sex"] = _(

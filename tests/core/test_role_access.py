@@ -6,6 +6,7 @@ from django.urls import reverse
 from esitlik.core.models import Role
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
+from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 
 A, F, C, M, N = (
@@ -43,6 +44,20 @@ CASES = [
     ("plan_detail", {"plan_id": "plan"}, INTERNAL),
     ("plan_edit", {"plan_id": "plan"}, {A}),
     ("plan_transition", {"plan_id": "plan", "target": "consultation"}, {A}),
+    ("plan_progress", {"plan_id": "plan"}, INTERNAL),
+    ("plan_coverage", {"plan_id": "plan"}, INTERNAL),
+    ("plan_timeline", {"plan_id": "plan"}, INTERNAL),
+    ("indicator_list", {"plan_id": "plan"}, INTERNAL),
+    ("indicator_detail", {"plan_id": "plan", "indicator_id": "indicator"}, INTERNAL),
+    ("indicator_edit", {"plan_id": "plan", "indicator_id": "indicator"}, {A}),
+    ("indicator_create_for_action", {"plan_id": "plan", "action_id": "action"}, {A}),
+    ("indicator_create_for_objective", {"plan_id": "plan", "objective_id": "objective"}, {A}),
+    (
+        "update_period",
+        {"plan_id": "plan", "indicator_id": "indicator", "year": "2025", "half": "0"},
+        INTERNAL,
+    ),
+    ("due_list", {}, INTERNAL),
 ]
 
 
@@ -52,8 +67,21 @@ def resolve(world, kwargs):
     plan = plan_services.plan_create(
         municipality=world.home, title={"tr": "Plan"}, start_year=2025, end_year=2028, by=None
     )
+    aim = structure.aim_create(plan=plan, title={"tr": "Amaç"}, by=None)
+    objective = structure.objective_create(aim=aim, title={"tr": "Hedef"}, by=None)
+    action = structure.action_create(
+        objective=objective, title={"tr": "Faaliyet"}, lead_directorate=world.social, by=None
+    )
+    indicator = indicators.indicator_create(
+        parent=action, title={"tr": "Gösterge"}, kind="outcome", measure="count", by=None
+    )
     values = {
         "plan": plan.pk,
+        "objective": objective.pk,
+        "action": action.pk,
+        "indicator": indicator.pk,
+        "2025": 2025,
+        "0": 0,
         "consultation": "consultation",
         "charter": Framework.objects.get(code="cemr-charter", version="2006").pk,
         "own_set": own_set.pk,

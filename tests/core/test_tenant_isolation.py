@@ -14,8 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from esitlik.core.models import Membership
 from esitlik.frameworks import services
-from esitlik.plans import services as plan_services
 from esitlik.plans import indicators, structure
+from esitlik.plans import services as plan_services
 from esitlik.plans.models import Evidence, IndicatorUpdate
 from tests.factories import InvitationFactory
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from esitlik.core.models import AuditEntry
 from esitlik.plans import indicators, progress, services, structure
 from esitlik.plans.models import Action, Indicator
-from tests.plans.test_structure import approve, build, plan  # noqa: F401  (fixture)
+from tests.plans.helpers import approve, build
 
 
 def test_a_new_edition_carries_unfinished_actions_with_their_indicators(plan, world):

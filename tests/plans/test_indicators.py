@@ -7,7 +7,7 @@ from django.utils import translation
 from esitlik.core.models import AuditEntry
 from esitlik.plans import indicators
 from esitlik.plans.models import Indicator
-from tests.plans.test_structure import build, plan  # noqa: F401  (fixture)
+from tests.plans.helpers import build
 
 M = Indicator.Measure
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from esitlik.core.models import AuditEntry
 from esitlik.plans import indicators, progress
 from esitlik.plans.models import IndicatorUpdate
-from tests.plans.test_structure import approve, build, plan  # noqa: F401  (fixture)
+from tests.plans.helpers import approve, build
 
 S = IndicatorUpdate.Status
 

@@ -4,7 +4,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from esitlik.core.models import AuditEntry
-from tests.plans.test_structure import approve, build, plan  # noqa: F401  (fixture)
+from tests.plans.helpers import approve, build
 
 
 def test_focal_points_get_one_mail_with_their_late_items(plan, world, capsys):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from esitlik.frameworks.models import FrameworkItem
 from esitlik.plans import deadlines, indicators, progress, rollup, structure
 from esitlik.plans.models import Indicator
-from tests.plans.test_structure import approve, build, plan  # noqa: F401  (fixture)
+from tests.plans.helpers import approve, build
 
 
 def item(framework_code, code, version=None):
