@@ -40,7 +40,11 @@ class IndicatorForm(VersionedForm):
     direction = forms.ChoiceField(label=_("Direction"), choices=Indicator.Direction.choices)
     band_low = _number(_("Band from"), help_text=_("Only for “within a band”, e.g. 40."))
     band_high = _number(_("Band to"), help_text=_("Only for “within a band”, e.g. 60."))
-    frequency = forms.ChoiceField(label=_("Frequency"), choices=Indicator.Frequency.choices)
+    frequency = forms.ChoiceField(
+        label=_("Frequency"),
+        choices=Indicator.Frequency.choices,
+        initial=Indicator.Frequency.YEARLY,
+    )
     source = forms.CharField(
         label=_("Data source"),
         max_length=300,
@@ -55,6 +59,7 @@ class IndicatorForm(VersionedForm):
             municipality=plan.municipality,
             label=_("Responsible directorate"),
             required=False,
+            empty_value=None,
             help_text=_("Its focal point reports the values. Empty: the action's lead."),
         )
         for year in self.years:

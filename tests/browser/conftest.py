@@ -90,6 +90,7 @@ def page(page: Page) -> Page:
 NAV = [
     "Genel bakış",
     "Eylem planları",
+    "Son tarihler",
     "Taahhüt",
     "Çerçeveler",
     "Müdürlükler",
