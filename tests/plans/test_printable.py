@@ -233,6 +233,9 @@ def test_it_renders_a_real_pdf_whose_turkish_text_reads_correctly(world, client,
         "Başlangıç değeri",
         "Belediye meclisinin 5 Şubat 2025 tarihli ve 2025/17 sayılı kararıyla kabul edilmiştir.",
         "Sayfa 2 / ",
+        "1.1 hedefinin faaliyetleri",
+        "1.1 hedefinin göstergeleri",
+        "Atıf yapılan Şart maddeleri",
     ]:
         assert words in text, words
     assert re.search(r"Sayfa (\d+) / \1\b", text), "the last page says it is the last"
