@@ -119,6 +119,14 @@ class TransitionForm(forms.Form):
             )
 
 
+class DecisionDocumentForm(forms.Form):
+    document = forms.FileField(
+        label=_("Council decision document"),
+        help_text=_("A PDF or a scan (PNG or JPEG) of the signed decision, at most 10 MB."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+
+
 def _tag_choices(municipality: Municipality):
     """Framework items an action can be tagged with, grouped by framework for the select."""
     from django.db.models import Q

@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from esitlik.plans import views, views_indicators, views_overview, views_plans
+from esitlik.plans import views, views_indicators, views_overview, views_plans, views_print
 from esitlik.plans import views_structure as structure
 
 period_urls = [
@@ -52,6 +52,14 @@ plan_urls = [
     path("progress/", views_overview.plan_progress, name="plan_progress"),
     path("coverage/", views_overview.plan_coverage, name="plan_coverage"),
     path("timeline/", views_overview.plan_timeline, name="plan_timeline"),
+    path("print/", views_print.plan_print, name="plan_print"),
+    path("plan.pdf", views_print.plan_pdf, name="plan_pdf"),
+    path("decision/", views_print.plan_decision_upload, name="plan_decision_upload"),
+    path(
+        "decision/document/",
+        views_print.plan_decision_download,
+        name="plan_decision_download",
+    ),
 ]
 
 urlpatterns = [

@@ -58,6 +58,9 @@ CASES = [
         INTERNAL,
     ),
     ("due_list", {}, INTERNAL),
+    ("plan_print", {"plan_id": "plan"}, INTERNAL),
+    ("plan_pdf", {"plan_id": "plan"}, INTERNAL),
+    ("plan_decision_upload", {"plan_id": "plan"}, {A}),
 ]
 
 
