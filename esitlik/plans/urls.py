@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from esitlik.plans import views, views_indicators, views_overview, views_plans
+from esitlik.plans import views, views_indicators, views_overview, views_plans, views_workbook
 from esitlik.plans import views_structure as structure
 
 period_urls = [
@@ -52,6 +52,8 @@ plan_urls = [
     path("progress/", views_overview.plan_progress, name="plan_progress"),
     path("coverage/", views_overview.plan_coverage, name="plan_coverage"),
     path("timeline/", views_overview.plan_timeline, name="plan_timeline"),
+    path("export.xlsx", views_workbook.plan_export, name="plan_export"),
+    path("import/", views_workbook.plan_import, name="plan_import"),
 ]
 
 urlpatterns = [

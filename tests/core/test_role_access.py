@@ -58,6 +58,8 @@ CASES = [
         INTERNAL,
     ),
     ("due_list", {}, INTERNAL),
+    ("plan_export", {"plan_id": "plan"}, INTERNAL),
+    ("plan_import", {"plan_id": "plan"}, {A, F}),
 ]
 
 
