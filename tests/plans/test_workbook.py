@@ -419,6 +419,39 @@ def test_it_reads_dates_as_text_iso_or_excel_serials(full, world, typed):
     assert Action.objects.get(pk=full.lighting.pk).start_date == date(2026, 2, 1)
 
 
+def test_long_texts_are_kept_whole(full, world):
+    long_title = "Kadınların kent yönetimine katılımı için " * 12
+    structure.objective_update(objective=full.objective, by=world.alice, title={"tr": long_title})
+    AuditEntry.objects.all().delete()
+    before = state()
+    assert load(full.plan, world.alice, export(full.plan)).ok
+    assert state() == before
+
+    def edit(book):
+        cell(book["Objectives"], "1.1", "Objective (English)").value = "Participation " * 30
+
+    assert load(full.plan, world.alice, edited(export(full.plan), edit)).ok
+    title = Objective.objects.get(pk=full.objective.pk).title
+    assert title == {"tr": long_title.strip(), "en": ("Participation " * 30).strip()}
+
+
+def test_a_new_indicator_of_an_objective_needs_its_responsible_directorate(full, world):
+    def edit(book):
+        append(
+            book["Indicators"],
+            {
+                "Code": "1.1.G2",
+                "Indicator (Turkish)": "Kadın yönetici payı",
+                "Type": "Outcome",
+                "Measure": "Share of women (%)",
+            },
+        )
+
+    outcome = refused(full, world, edit)
+    assert where(outcome)[0][:3] == ("Indicators", 4, "Responsible directorate")
+    assert "focal point will report" in where(outcome)[0][3]
+
+
 def test_a_code_typed_as_a_number_is_read_as_the_code(full, world):
     def edit(book):
         append(book["Objectives"], {"Code": 1.2, "Objective (Turkish)": "Barınma"})

@@ -42,22 +42,28 @@ def is_blank(raw) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def shown(raw) -> str:
-    """A cell's value as the user would recognise it, for messages."""
+def as_text(raw) -> str:
+    """A cell's value as the user would recognise it: 12 rather than 12.0, 31.12.2026."""
     if is_blank(raw):
         return ""
     if isinstance(raw, bool):
-        return _("Yes") if raw else _("No")
+        return yes_no(raw)
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, datetime | date):
         return raw.strftime("%d.%m.%Y")
-    return str(raw).strip()[:100]
+    return str(raw).strip()
+
+
+def shown(raw) -> str:
+    """A cell's value, shortened for a message."""
+    value = as_text(raw)
+    return value if len(value) <= 100 else value[:99] + "…"
 
 
 def text(raw) -> str:
     """Text with stray spaces and line breaks collapsed, as titles are shown on one line."""
-    return " ".join(shown(raw).split()) if not is_blank(raw) else ""
+    return " ".join(as_text(raw).split())
 
 
 def code(raw) -> str:
@@ -143,7 +149,7 @@ def boolean(raw) -> bool:
         return False
     if isinstance(raw, bool):
         return raw
-    value = fold(shown(raw))
+    value = fold(as_text(raw))
     if value in YES | {fold(in_language(YES_LABEL, lang)) for lang in LANGUAGES}:
         return True
     if value in NO | {fold(in_language(NO_LABEL, lang)) for lang in LANGUAGES}:
@@ -172,7 +178,7 @@ def choice(raw, choices) -> str | None:
     """A choice given by its label in Turkish or English, or by its stored value."""
     if is_blank(raw):
         return None
-    value = _choice_index(choices).get(fold(shown(raw)))
+    value = _choice_index(choices).get(fold(as_text(raw)))
     if value is None:
         raise CellError(
             _("“%(value)s” is not in the list. Choose one of: %(choices)s.")
@@ -238,7 +244,7 @@ class Directorates:
     def find(self, raw) -> Directorate | None:
         if is_blank(raw):
             return None
-        value = shown(raw)
+        value = as_text(raw)
         folded = fold(value)
         if bracket := re.fullmatch(r"(.*?)\s*\(([^()]+)\)", folded):
             if found := self.by_code.get(bracket[2].strip()):
@@ -297,7 +303,7 @@ class Headings:
     def find(self, raw) -> FrameworkItem | None:
         if is_blank(raw):
             return None
-        found = self.index.get(fold(shown(raw)).rstrip("."))
+        found = self.index.get(fold(as_text(raw)).rstrip("."))
         if found is None:
             raise CellError(
                 _("“%(value)s” is not a YEEP heading. Choose one of: %(choices)s.")

@@ -232,6 +232,8 @@ INDICATORS = Sheet(
             pgettext_lazy("workbook", "Responsible directorate"),
             kind="directorate",
             width=30,
+            # Left empty on a new indicator of an action: the action's lead directorate.
+            has_default=True,
         ),
     ),
     code_pattern=r"\d+\.\d+(?:\.\d+)?\.G\d+",

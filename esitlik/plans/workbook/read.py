@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
 from esitlik.plans.models import ActionPlan
-from esitlik.plans.workbook.cells import shown
+from esitlik.plans.workbook.cells import as_text
 from esitlik.plans.workbook.columns import (
     ABOUT_LABEL,
     LISTS_LABEL,
@@ -110,8 +110,8 @@ def read_book(data: bytes) -> Book:
 def _about(rows: list[list]) -> dict[str, str]:
     values = {}
     for row in rows:
-        if len(row) >= 2 and (key := about_key(shown(row[0]))):
-            values[key] = shown(row[1])
+        if len(row) >= 2 and (key := about_key(as_text(row[0]))):
+            values[key] = as_text(row[1])
     return values
 
 
