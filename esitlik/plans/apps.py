@@ -33,6 +33,7 @@ class PlansConfig(AppConfig):
                 "plans.evidence.added": _("Evidence attached"),
                 "plans.plan.carried_over": _("Unfinished work carried over"),
                 "plans.plan.decision_uploaded": _("Council decision document attached"),
+                "plans.plan.imported": _("Plan changed by a spreadsheet import"),
                 "plans.reminders.sent": _("Reminders sent to focal points"),
             }
         )

@@ -298,3 +298,26 @@ class ActionReportForm(VersionedForm):
         from esitlik.plans.models import Action
 
         self.fields["status"].choices = Action.Status.choices
+
+
+class WorkbookImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Workbook"),
+        help_text=_("The Excel file downloaded from this plan, with your changes; at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def clean_file(self):
+        from esitlik.plans.workbook.read import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 5 MB; a plan's workbook is smaller.")
+            )
+        return upload

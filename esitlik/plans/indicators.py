@@ -185,7 +185,7 @@ def _plan_of(parent: Objective | Action) -> ActionPlan:
 
 @transaction.atomic
 def indicator_create(
-    *, parent: Objective | Action, title: dict, by, targets=(), **values
+    *, parent: Objective | Action, title: dict, by, targets=(), code: str | None = None, **values
 ) -> Indicator:
     plan = _editable(_plan_of(parent))
     is_action = isinstance(parent, Action)
@@ -195,7 +195,7 @@ def indicator_create(
         objective=None if is_action else parent,
         action=parent if is_action else None,
         title=title,
-        code=_next_code(f"{parent.code}.G", siblings.values_list("code", flat=True)),
+        code=_next_code(f"{parent.code}.G", siblings.values_list("code", flat=True), code),
         position=plan.indicators.count() + 1,
         **{name: value for name, value in values.items() if name in INDICATOR_FIELDS},
     )

@@ -42,8 +42,26 @@ def _editable(plan: ActionPlan) -> ActionPlan:
     return plan
 
 
-def _next_code(prefix: str, codes) -> str:
-    """The next free number after ``prefix``: "2.3." with 2.3.1 and 2.3.4 taken gives 2.3.5."""
+def _next_code(prefix: str, codes, given: str | None = None) -> str:
+    """The next free number after ``prefix``: "2.3." with 2.3.1 and 2.3.4 taken gives 2.3.5.
+
+    ``given`` is a code the caller chose (a spreadsheet row names its own); it is kept when it
+    is ``prefix`` followed by a number not yet taken, so "2.3.7" may be added under 2.3 but
+    "2.4.1" may not.
+    """
+    codes = list(codes)
+    if given is not None:
+        tail = given.removeprefix(prefix)
+        if not given.startswith(prefix) or not tail.isdigit() or tail.startswith("0"):
+            raise ValidationError(
+                {
+                    "code": _("The code %(code)s does not fit here; it should be %(prefix)sN.")
+                    % {"code": given, "prefix": prefix}
+                }
+            )
+        if given in codes:
+            raise ValidationError({"code": _("The code %(code)s is taken.") % {"code": given}})
+        return given
     tails = (code.removeprefix(prefix) for code in codes if code.startswith(prefix))
     numbers = [int(tail) for tail in tails if tail.isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
@@ -94,7 +112,15 @@ def _audit(action: str, obj, plan: ActionPlan, by, changes) -> None:
 
 
 @transaction.atomic
-def aim_create(*, plan: ActionPlan, title: dict, heading: FrameworkItem | None = None, by) -> Aim:
+def aim_create(
+    *,
+    plan: ActionPlan,
+    title: dict,
+    heading: FrameworkItem | None = None,
+    by,
+    code: str | None = None,
+) -> Aim:
+    """A new aim, numbered after the last one unless ``code`` names a free number."""
     plan = _editable(plan)
     if heading is not None and heading.kind != FrameworkItem.Kind.HEADING:
         raise ValidationError({"heading": _("Choose one of the YEEP headings.")})
@@ -102,7 +128,7 @@ def aim_create(*, plan: ActionPlan, title: dict, heading: FrameworkItem | None =
         plan=plan,
         title=title,
         heading=heading,
-        code=_next_code("", plan.aims.values_list("code", flat=True)),
+        code=_next_code("", plan.aims.values_list("code", flat=True), code),
         position=plan.aims.count() + 1,
     )
     aim.full_clean()
@@ -124,12 +150,12 @@ def aim_update(*, aim: Aim, by, title: dict, heading: FrameworkItem | None = Non
 
 
 @transaction.atomic
-def objective_create(*, aim: Aim, title: dict, by) -> Objective:
+def objective_create(*, aim: Aim, title: dict, by, code: str | None = None) -> Objective:
     _editable(aim.plan)
     objective = Objective(
         aim=aim,
         title=title,
-        code=_next_code(f"{aim.code}.", aim.objectives.values_list("code", flat=True)),
+        code=_next_code(f"{aim.code}.", aim.objectives.values_list("code", flat=True), code),
         position=aim.objectives.count() + 1,
     )
     objective.full_clean()
@@ -197,6 +223,7 @@ def action_create(
     supporting_directorates=(),
     tags=(),
     partners=(),
+    code: str | None = None,
     **values,
 ) -> Action:
     plan = _editable(objective.aim.plan)
@@ -204,7 +231,9 @@ def action_create(
         objective=objective,
         title=title,
         lead_directorate=lead_directorate,
-        code=_next_code(f"{objective.code}.", objective.actions.values_list("code", flat=True)),
+        code=_next_code(
+            f"{objective.code}.", objective.actions.values_list("code", flat=True), code
+        ),
         position=objective.actions.count() + 1,
         **{name: value for name, value in values.items() if name in ACTION_FIELDS},
     )

@@ -3,7 +3,14 @@
 
 from django.urls import include, path
 
-from esitlik.plans import views, views_indicators, views_overview, views_plans, views_print
+from esitlik.plans import (
+    views,
+    views_indicators,
+    views_overview,
+    views_plans,
+    views_print,
+    views_workbook,
+)
 from esitlik.plans import views_structure as structure
 
 period_urls = [
@@ -60,6 +67,8 @@ plan_urls = [
         views_print.plan_decision_download,
         name="plan_decision_download",
     ),
+    path("export.xlsx", views_workbook.plan_export, name="plan_export"),
+    path("import/", views_workbook.plan_import, name="plan_import"),
 ]
 
 urlpatterns = [

@@ -61,6 +61,8 @@ CASES = [
     ("plan_print", {"plan_id": "plan"}, INTERNAL),
     ("plan_pdf", {"plan_id": "plan"}, INTERNAL),
     ("plan_decision_upload", {"plan_id": "plan"}, {A}),
+    ("plan_export", {"plan_id": "plan"}, INTERNAL),
+    ("plan_import", {"plan_id": "plan"}, {A, F}),
 ]
 
 

@@ -210,3 +210,14 @@ def test_it_shows_foreign_tags_to_no_one(world, plan, client):
     page = client.get(reverse("action_create", args=["ornek", plan.pk, objective.pk]))
     assert "Gizli küme" not in page.content.decode()
     assert Framework.objects.filter(title__tr="Gizli küme").exists()
+
+
+def test_a_new_row_keeps_a_code_given_for_it_when_it_fits_and_is_free(plan, world):
+    aim, objective, _action = build(plan, world)
+    kept = structure.objective_create(aim=aim, title={"tr": "Beşinci"}, code="1.5", by=None)
+    after = structure.objective_create(aim=aim, title={"tr": "Sonraki"}, by=None)
+    assert (kept.code, after.code) == ("1.5", "1.6")
+    for code in ("1.1", "2.1", "1.x", "1.07"):
+        with pytest.raises(ValidationError) as caught:
+            structure.objective_create(aim=aim, title={"tr": "X"}, code=code, by=None)
+        assert "code" in caught.value.message_dict
