@@ -8,6 +8,7 @@ month names and number formats follow it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -157,6 +158,13 @@ class PrintAim:
 
 
 @dataclass
+class CharterSignature:
+    signed_on: date
+    decision_no: str
+    decision_date: date | None
+
+
+@dataclass
 class PrintPlan:
     language: str
     municipality: str
@@ -171,7 +179,7 @@ class PrintPlan:
     decision_date: date | None
     has_decision_document: bool
     charter_version: str
-    commitment: Commitment | None
+    charter_signature: CharterSignature | None
     prepared_by: str
     previous: str
     final_evaluation: str
@@ -291,9 +299,20 @@ def _edition_line(plan: ActionPlan, title: str) -> str:
     line = _("Local Equality Action Plan no. %(edition)s") % {"edition": plan.edition}
     generic = tr_casefold(_("Local Equality Action Plan"))
     folded = tr_casefold(title)
-    if tr_casefold(line) in folded or (generic in folded and str(plan.edition) in folded):
+    number = re.search(rf"(?<!\d){plan.edition}(?!\d)", folded)  # "3rd" yes, "2023" no
+    if tr_casefold(line) in folded or (generic in folded and number):
         return ""
     return line
+
+
+def _signature(commitment: Commitment | None) -> CharterSignature | None:
+    if commitment is None or commitment.charter_signed_on is None:
+        return None
+    return CharterSignature(
+        signed_on=commitment.charter_signed_on,
+        decision_no=commitment.council_decision_no,
+        decision_date=commitment.council_decision_date,
+    )
 
 
 def gather(plan: ActionPlan) -> PrintPlan:
@@ -345,7 +364,7 @@ def gather(plan: ActionPlan) -> PrintPlan:
         decision_date=plan.decision_date,
         has_decision_document=bool(plan.decision_document),
         charter_version=plan.charter_version.version if plan.charter_version else "",
-        commitment=commitment if commitment and commitment.charter_signed_on else None,
+        charter_signature=_signature(commitment),
         prepared_by=str(unit) if unit else "",
         previous=(
             f"{localized(plan.previous.title)} ({plan.previous.period})" if plan.previous else ""

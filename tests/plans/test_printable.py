@@ -194,6 +194,23 @@ def test_it_follows_the_users_language_without_a_lang_parameter(world, client, p
     assert '<html lang="tr">' in page
 
 
+def test_it_states_the_charter_commitment_and_who_prepared_the_plan(world, client, plan):
+    services.commitment_update(
+        municipality=world.home,
+        by=world.alice,
+        charter_signed_on=date(2014, 3, 8),
+        council_decision_no="2014/23",
+        council_decision_date=date(2014, 3, 4),
+        unit_established=True,
+        unit_directorate=world.social,
+    )
+    client.force_login(world.alice)
+    page = client.get(url("plan_print", plan, lang="tr")).content.decode()
+    assert "Yerel Yaşamda Kadın Erkek Eşitliği Avrupa Şartı’nı 8 Mart 2014 tarihinde" in page
+    assert "meclisin 04.03.2014 tarihli ve 2014/23 sayılı kararıdır" in page
+    assert "Sosyal Hizmetler Müdürlüğü, Eşitlik Birimi" in page
+
+
 def test_it_marks_a_draft_as_not_adopted(world, client, draft):
     client.force_login(world.alice)
     page = client.get(url("plan_print", draft, lang="tr")).content.decode()
@@ -300,6 +317,11 @@ def test_it_does_not_repeat_the_edition_line_when_the_title_says_it(world, plan)
         assert printable.gather(plan).edition_line == "1. Yerel Eşitlik Eylem Planı"
         plan.title = {"tr": "1. Yerel Eşitlik Eylem Planı"}
         assert printable.gather(plan).edition_line == ""
+    with translation.override("en"):
+        plan.title = {"en": "1st Local Equality Action Plan"}
+        assert printable.gather(plan).edition_line == ""
+        plan.title = {"en": "Local Equality Action Plan 2021"}  # a year is not the edition
+        assert printable.gather(plan).edition_line == "Local Equality Action Plan no. 1"
 
 
 def test_it_sums_the_plan_for_the_summary(world, plan):
