@@ -756,6 +756,30 @@ def test_an_approved_plans_structure_cannot_change_by_import(full, world):
     assert "only the status, progress and actual spending" in problems[1][3]
 
 
+def test_a_completed_plan_changes_no_more(full, world):
+    from esitlik.plans import services
+
+    plan = approve(full.plan)
+    services.plan_transition(
+        plan=plan,
+        target="completed",
+        expected_status=plan.status,
+        final_evaluation="Değerlendirme",
+        by=world.alice,
+    )
+
+    def edit(book):
+        cell(book["Actions"], "1.1.1", "Progress (%)").value = 90
+        cell(book["Objectives"], "1.1", "Objective (English)").value = "Advice"
+
+    outcome = refused(full, world, edit)
+    assert [p[:3] for p in where(outcome)] == [
+        ("Objectives", 2, "Objective (English)"),
+        ("Actions", 2, "Progress (%)"),
+    ]
+    assert where(outcome)[0][3] == "This plan is “Completed”; nothing in it changes any more."
+
+
 def test_a_focal_point_cannot_change_a_plan_being_prepared(full, world):
     def edit(book):
         cell(book["Actions"], "1.1.1", "Progress (%)").value = 35
@@ -808,7 +832,8 @@ def test_the_import_page_lists_every_problem_in_a_table(full, world, client):
     assert state() == before
     page = response.content.decode()
     assert 'role="alert"' in page and "hiçbir şey kaydedilmedi" in page
-    assert "<caption>" in page and '<th scope="col">Satır</th>' not in page  # numeric header
+    assert "<caption>Dosyada bulunan sorunlar</caption>" in page
+    assert '<th scope="col" class="num">Satır</th>' in page
     assert "<td>Faaliyetler</td>" in page and '<td class="num">2</td>' in page
     assert "<td>Bitiş (H)</td>" in page and "01.01.2025" in page
 
@@ -856,6 +881,12 @@ def test_another_municipalitys_admin_gets_404_on_both(full, world, client):
     foreign = reverse("plan_export", args=[world.other.slug, full.plan.pk])
     assert client.get(foreign).status_code == 404
     assert state() == before
+
+
+@pytest.mark.parametrize("raw", ["on bin", "1e5", 1e30, "9" * 40, True])
+def test_cells_refuse_what_is_not_a_number(raw):
+    with pytest.raises(cells.CellError):
+        cells.number(raw)
 
 
 def test_cells_read_yes_no_in_either_language():

@@ -118,7 +118,8 @@ def number(raw) -> Decimal | None:
             value = parse_amount(text, get_language() or "tr")
         except ValueError:
             raise CellError(_("Write a number such as 12.500,50.")) from None
-    if not value.is_finite():
+    if not value.is_finite() or abs(value) >= Decimal("1e15"):
+        # Larger than any amount or figure the plan stores (14 digits).
         raise CellError(_("Write a number such as 12.500,50."))
     # "4.000" read as four in English has three decimals that say nothing; 4 is what is meant.
     if value == value.to_integral_value():

@@ -81,7 +81,14 @@ class _Writer:
         self.lists: dict[str, tuple[str, list[str]]] = {}
 
     def label(self, choices, value) -> str:
-        return str(choices(value).label) if value else ""
+        """A stored choice as its label; a value no longer offered is written as it is, so
+        the import names it instead of the export hiding it."""
+        if not value:
+            return ""
+        try:
+            return str(choices(value).label)
+        except ValueError:
+            return value
 
     def write(self) -> bytes:
         plan = self.plan

@@ -344,8 +344,19 @@ class _Import:
 
     def _refuse_all(self, row: Row, keys, message: str) -> bool:
         for key in keys:
-            self._problem(row, "title_tr" if key == "title" else key, message)
+            self._problem(row, self._title_column(row) if key == "title" else key, message)
         return False
+
+    def _title_column(self, row: Row) -> str:
+        """Which of the two title columns changed: the English one only when the Turkish one
+        is as it was."""
+        obj = self.objects[row.sheet.key].get(row.code)
+        values = row.values
+        if obj is not None and "title_en" in values:
+            turkish = values.get("title_tr", obj.title.get("tr", ""))
+            if _plain(turkish) == _plain(obj.title.get("tr", "")):
+                return "title_en"
+        return "title_tr"
 
     # Writing through the services --------------------------------------------------------
 
