@@ -835,7 +835,7 @@ def test_the_import_page_lists_every_problem_in_a_table(full, world, client):
     assert "<caption>Dosyada bulunan sorunlar</caption>" in page
     assert '<th scope="col" class="num">Satır</th>' in page
     assert "<td>Faaliyetler</td>" in page and '<td class="num">2</td>' in page
-    assert "<td>Bitiş (H)</td>" in page and "01.01.2025" in page
+    assert "<td>Bitiş<br><small>H sütunu</small></td>" in page and "01.01.2025" in page
 
 
 def test_a_successful_import_says_what_it_did(full, world, client):
