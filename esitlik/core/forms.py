@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -159,6 +160,15 @@ class AmountField(forms.DecimalField):
 
     # A number input would refuse "12.500,50" in the browser before the server could read it.
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        """A stored amount shown the way it is typed back: 1800000.00 → "1.800.000" in
+        Turkish, 12.50 → "12,5"; what the user typed (a string) is shown unchanged."""
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            value = Decimal(value).normalize()
+            places = max(-value.as_tuple().exponent, 0)
+            return number_format(value, decimal_pos=places, force_grouping=True)
+        return value
 
     def to_python(self, value):
         if value in self.empty_values:

@@ -4,6 +4,7 @@ indicators, keeping a link to the originals so their history stays one click awa
 from django.utils.translation import gettext as _
 
 from esitlik.core.audit import audit_record
+from esitlik.plans.indicators import INDICATOR_FIELDS
 from esitlik.plans.models import Action, ActionPlan, Aim, Indicator, IndicatorTarget, Objective
 
 FINISHED = (Action.Status.COMPLETED, Action.Status.CANCELLED)
@@ -98,23 +99,7 @@ def _copy_action(action: Action, objective: Objective) -> Action:
 
 
 def _copy_indicator(indicator: Indicator, plan: ActionPlan, **parent) -> Indicator:
-    fields = (
-        "code",
-        "title",
-        "kind",
-        "measure",
-        "unit",
-        "by_sex",
-        "baseline_value",
-        "baseline_year",
-        "direction",
-        "band_low",
-        "band_high",
-        "frequency",
-        "source",
-        "responsible_directorate",
-        "position",
-    )
+    fields = ("code", "position", *INDICATOR_FIELDS)
     new = Indicator.objects.create(
         plan=plan, carried_from=indicator, **{f: getattr(indicator, f) for f in fields}, **parent
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from esitlik.frameworks.models import Framework, FrameworkItem
@@ -64,7 +63,7 @@ class IndicatorStanding:
     history: list[IndicatorUpdate] = field(default_factory=list)
 
 
-def _target_for(indicator: Indicator, year: int) -> Decimal | None:
+def target_for(indicator: Indicator, year: int) -> Decimal | None:
     """The target of the update's year, or failing that the nearest earlier one, or the first."""
     targets = sorted(
         (t for t in indicator.targets.all() if t.value is not None), key=lambda t: t.year
@@ -99,30 +98,28 @@ def light_for(indicator: Indicator, value: Decimal | None, target: Decimal | Non
     return Light.PROGRESSING if share >= PROGRESSING_SHARE else Light.OFF_TRACK
 
 
+def standing_of(indicator: Indicator, plan: ActionPlan) -> IndicatorStanding:
+    """One indicator's latest approved value and its light. Reads ``targets`` and ``updates``
+    through the prefetch cache when :func:`standings` has filled it."""
+    history = sorted(indicator.updates.all(), key=lambda u: (u.year, u.half))
+    approved = [u for u in history if u.status == IndicatorUpdate.Status.APPROVED]
+    latest = approved[-1] if approved else None
+    target = target_for(indicator, latest.year if latest else plan.end_year)
+    return IndicatorStanding(
+        indicator=indicator,
+        latest=latest,
+        target=target,
+        light=light_for(indicator, latest.value if latest else None, target),
+        history=history,
+    )
+
+
 def standings(plan: ActionPlan) -> list[IndicatorStanding]:
     """Every indicator of the plan with its latest approved value and its light."""
     indicators = plan.indicators.select_related(
         "responsible_directorate", "action", "objective"
-    ).prefetch_related(
-        "targets",
-        Prefetch("updates", queryset=IndicatorUpdate.objects.order_by("year", "half")),
-    )
-    out = []
-    for indicator in indicators:
-        history = list(indicator.updates.all())
-        approved = [u for u in history if u.status == IndicatorUpdate.Status.APPROVED]
-        latest = approved[-1] if approved else None
-        target = _target_for(indicator, latest.year if latest else plan.end_year)
-        out.append(
-            IndicatorStanding(
-                indicator=indicator,
-                latest=latest,
-                target=target,
-                light=light_for(indicator, latest.value if latest else None, target),
-                history=history,
-            )
-        )
-    return out
+    ).prefetch_related("targets", "updates")
+    return [standing_of(indicator, plan) for indicator in indicators]
 
 
 def actions_of(plan: ActionPlan):

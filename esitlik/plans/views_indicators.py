@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from esitlik.core.access import access_membership_for
 from esitlik.core.permissions import Perm, can, can_edit_directorate
-from esitlik.core.views.util import apply_validation_error, save_form
+from esitlik.core.views.util import apply_validation_error, page_context, save_form
 from esitlik.plans import indicators, progress, rollup
 from esitlik.plans.access import (
     access_action,
@@ -26,20 +27,11 @@ from esitlik.plans.services import EDITABLE_STATUSES
 from esitlik.plans.structure import REPORTABLE_STATUSES
 
 
-def _context(membership, plan, **extra):
-    return {
-        "membership": membership,
-        "municipality": membership.municipality,
-        "plan": plan,
-        **extra,
-    }
-
-
 def _definition_page(request, membership, plan, form, heading, parent):
     return render(
         request,
         "plans/indicator_form.html",
-        _context(membership, plan, form=form, heading=heading, parent=parent),
+        page_context(membership, plan=plan, form=form, heading=heading, parent=parent),
     )
 
 
@@ -109,7 +101,7 @@ def indicator_detail(request, slug, plan_id, indicator_id):
     plan = access_plan(membership, plan_id)
     indicator = access_indicator(plan, indicator_id)
     updates = {(u.year, u.half): u for u in indicator.updates.all()}
-    standing = next(s for s in rollup.standings(plan) if s.indicator.pk == indicator.pk)
+    standing = rollup.standing_of(indicator, plan)
     reporter = plan.status in REPORTABLE_STATUSES and can_edit_directorate(
         membership, indicator.responsible_directorate
     )
@@ -120,13 +112,13 @@ def indicator_detail(request, slug, plan_id, indicator_id):
     return render(
         request,
         "plans/indicator_detail.html",
-        _context(
+        page_context(
             membership,
-            plan,
+            plan=plan,
             indicator=indicator,
             standing=standing,
             rows=rows,
-            today=progress.timezone.localdate(),
+            today=timezone.localdate(),
             reporter=reporter,
             can_edit=can(membership, Perm.MANAGE_PLANS) and plan.status in EDITABLE_STATUSES,
             earlier=[
@@ -205,9 +197,9 @@ def update_period(request, slug, plan_id, indicator_id, year, half):
     return render(
         request,
         "plans/update_period.html",
-        _context(
+        page_context(
             membership,
-            plan,
+            plan=plan,
             indicator=indicator,
             period=period,
             update=update,
@@ -218,7 +210,7 @@ def update_period(request, slug, plan_id, indicator_id, year, half):
             reopen_form=ReopenForm(initial={"version": version})
             if reviewer and update and update.status == IndicatorUpdate.Status.APPROVED
             else None,
-            target=rollup._target_for(indicator, year),
+            target=rollup.target_for(indicator, year),
         ),
     )
 
@@ -319,9 +311,9 @@ def indicator_list(request, slug, plan_id):
     return render(
         request,
         "plans/indicator_list.html",
-        _context(
+        page_context(
             membership,
-            plan,
+            plan=plan,
             standings=standings,
             counts=[(light, counts[light]) for light in rollup.Light],
         ),

@@ -9,17 +9,9 @@ from django.utils import timezone
 
 from esitlik.core.access import access_membership_for
 from esitlik.core.permissions import Perm, can, can_edit_directorate
+from esitlik.core.views.util import page_context
 from esitlik.plans import deadlines, rollup
 from esitlik.plans.access import access_plan
-
-
-def _context(membership, plan=None, **extra):
-    return {
-        "membership": membership,
-        "municipality": membership.municipality,
-        "plan": plan,
-        **extra,
-    }
 
 
 @login_required
@@ -31,9 +23,9 @@ def plan_progress(request, slug, plan_id):
     return render(
         request,
         "plans/progress.html",
-        _context(
+        page_context(
             membership,
-            plan,
+            plan=plan,
             overall=rollup.weighted_progress(actions),
             action_count=len(actions),
             tree=rollup.by_aim(plan, actions),
@@ -51,7 +43,7 @@ def plan_coverage(request, slug, plan_id):
     return render(
         request,
         "plans/coverage.html",
-        _context(membership, plan, cover=cover, charter=rollup.charter_of(plan)),
+        page_context(membership, plan=plan, cover=cover, charter=rollup.charter_of(plan)),
     )
 
 
@@ -86,7 +78,7 @@ def plan_timeline(request, slug, plan_id):
     return render(
         request,
         "plans/timeline.html",
-        _context(membership, plan, rows=rows, years=years, now=now),
+        page_context(membership, plan=plan, rows=rows, years=years, now=now),
     )
 
 
@@ -107,7 +99,7 @@ def due_list(request, slug):
     return render(
         request,
         "plans/due_list.html",
-        _context(
+        page_context(
             membership,
             groups=deadlines.by_directorate(items),
             counts=[(deadlines.State.LABELS[s], counts[s], s) for s in deadlines.ORDER],

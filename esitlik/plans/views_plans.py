@@ -11,15 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from esitlik.core.access import access_membership_for
 from esitlik.core.permissions import Perm, can, can_edit_directorate
-from esitlik.core.views.util import apply_validation_error
+from esitlik.core.views.util import apply_validation_error, page_context
 from esitlik.plans import lifecycle, services, structure
 from esitlik.plans.access import access_plan
 from esitlik.plans.forms import PlanForm, TransitionForm
 from esitlik.plans.models import Action, ActionPlan
-
-
-def _context(membership, **extra):
-    return {"membership": membership, "municipality": membership.municipality, **extra}
 
 
 @login_required
@@ -29,7 +25,7 @@ def plan_list(request, slug):
     return render(
         request,
         "plans/plan_list.html",
-        _context(membership, plans=plans, can_manage=can(membership, Perm.MANAGE_PLANS)),
+        page_context(membership, plans=plans, can_manage=can(membership, Perm.MANAGE_PLANS)),
     )
 
 
@@ -58,7 +54,7 @@ def plan_create(request, slug):
     return render(
         request,
         "plans/plan_form.html",
-        _context(membership, form=form, heading=_("New plan edition")),
+        page_context(membership, form=form, heading=_("New plan edition")),
     )
 
 
@@ -86,7 +82,7 @@ def plan_detail(request, slug, plan_id):
     return render(
         request,
         "plans/plan_detail.html",
-        _context(
+        page_context(
             membership,
             plan=plan,
             aims=aims,
@@ -117,7 +113,7 @@ def plan_edit(request, slug, plan_id):
     return render(
         request,
         "plans/plan_form.html",
-        _context(membership, form=form, heading=str(plan), plan=plan),
+        page_context(membership, form=form, heading=str(plan), plan=plan),
     )
 
 
@@ -144,5 +140,7 @@ def plan_transition(request, slug, plan_id, target):
             )
             return redirect("plan_detail", slug=slug, plan_id=plan.pk)
     return render(
-        request, "plans/plan_transition.html", _context(membership, form=form, plan=plan, move=move)
+        request,
+        "plans/plan_transition.html",
+        page_context(membership, form=form, plan=plan, move=move),
     )

@@ -42,3 +42,24 @@ def test_it_reads_back_what_turkish_formatting_writes(value):
     whole, _, cents = f"{value:.2f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     assert parse_amount(f"{grouped},{cents}", "tr") == value
+
+
+@pytest.mark.parametrize(
+    ("language", "stored", "shown"),
+    [
+        ("tr", "1800000.00", "1.800.000"),
+        ("tr", "12500.50", "12.500,5"),
+        ("tr", "294.00", "294"),
+        ("en", "12500.50", "12,500.5"),
+        ("tr", "-15.00", "-15"),
+    ],
+)
+def test_an_amount_field_shows_a_stored_value_as_it_is_typed_back(language, stored, shown):
+    from django.utils import translation
+
+    from esitlik.core.forms import AmountField
+
+    field = AmountField(required=False, max_digits=14, decimal_places=2)
+    with translation.override(language):
+        assert field.prepare_value(Decimal(stored)) == shown
+        assert field.clean(shown) == Decimal(stored)

@@ -25,3 +25,9 @@ def save_form(request, form, write, done_message) -> bool:
         return False
     messages.success(request, done_message)
     return True
+
+
+def page_context(membership, **extra) -> dict:
+    """What every page inside a municipality's space needs: the membership (for the layout's
+    navigation) and its municipality, plus the page's own values."""
+    return {"membership": membership, "municipality": membership.municipality, **extra}
