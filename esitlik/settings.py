@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "esitlik.core",
     "esitlik.frameworks",
     "esitlik.plans",
+    "esitlik.participation",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("esitlik.core.urls")),
     path("", include("esitlik.frameworks.urls")),
     path("", include("esitlik.plans.urls")),
+    path("", include("esitlik.participation.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

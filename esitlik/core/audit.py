@@ -14,7 +14,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +42,8 @@ ACTION_LABELS = {
     "core.user.password_changed": _("Password changed"),
     "core.user.password_reset": _("Password reset by e-mail link"),
     "core.network.created": _("Network created"),
+    "core.neighbourhood.created": _("Neighbourhood added"),
+    "core.neighbourhood.updated": _("Neighbourhood updated"),
 }
 
 
@@ -116,6 +118,25 @@ def save_and_audit(
             action=action, actor=actor, municipality=municipality, obj=obj, changes=changes
         )
     return changes
+
+
+def check_version(obj, expected: int | None) -> None:
+    """Refuse a write made from a form opened before someone else's change.
+
+    ``expected`` is the version the user's form was drawn from; None means the caller is not
+    a form (a script, an import) and has just read the object itself.
+    """
+    if expected is None:
+        return
+    current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+    if current != expected:
+        raise ValidationError(
+            _(
+                "Someone else saved a change to this while you were editing it. Open it again "
+                "to see their change, then make yours."
+            ),
+            code="stale",
+        )
 
 
 def _describe(obj: models.Model | None) -> str:

@@ -95,6 +95,37 @@ class Directorate(models.Model):
         return chain[::-1]
 
 
+class Neighbourhood(models.Model):
+    """A neighbourhood (mahalle) of the municipality: where stakeholders sit, where problems are
+    raised and, later, the unit of the population figures. ``key`` is the name folded the
+    Turkish way, so "KARŞIYAKA" and "Karşıyaka " are one neighbourhood, on every database."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="neighbourhoods"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    key = models.CharField(max_length=120, editable=False)
+    district = models.CharField(
+        _("district"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a metropolitan municipality: the district (ilçe) it lies in."),
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "district", "key"], name="neighbourhood_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.district})" if self.district else self.name
+
+
 class Role(models.TextChoices):
     EQUALITY_ADMIN = "equality_admin", _("Equality unit admin")
     FOCAL_POINT = "focal_point", _("Focal point")

@@ -21,12 +21,24 @@ class Perm(StrEnum):
     RECORD_REVIEW = "record_review"  # commission reviews of plans and reports
     MANAGE_TAG_SETS = "manage_tag_sets"  # the municipality's own framework tag sets
     MANAGE_PLANS = "manage_plans"  # plan editions and their lifecycle
+    # Stakeholders, events and the inputs raised at them. Focal points record the meetings
+    # their directorates hold; what becomes of an input is the equality unit's decision.
+    RECORD_PARTICIPATION = "record_participation"
+    DECIDE_INPUTS = "decide_inputs"
+    # Names, e-mails and phones of stakeholders' contact people (personal data under KVKK).
+    VIEW_CONTACTS = "view_contacts"
 
 
 MATRIX: dict[str, frozenset[Perm]] = {
     Role.EQUALITY_ADMIN: frozenset(Perm),
     Role.FOCAL_POINT: frozenset(
-        {Perm.VIEW_PUBLISHED, Perm.VIEW_INTERNAL, Perm.EDIT_OWN_DIRECTORATE}
+        {
+            Perm.VIEW_PUBLISHED,
+            Perm.VIEW_INTERNAL,
+            Perm.EDIT_OWN_DIRECTORATE,
+            Perm.RECORD_PARTICIPATION,
+            Perm.VIEW_CONTACTS,
+        }
     ),
     Role.COMMISSION_MEMBER: frozenset(
         {Perm.VIEW_PUBLISHED, Perm.VIEW_INTERNAL, Perm.RECORD_REVIEW}

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, created, save_and_audit, snapshot
+from esitlik.core.audit import audit_record, check_version, created, save_and_audit, snapshot
 from esitlik.plans.models import Action, ActionPlan, Indicator, IndicatorTarget, Objective
-from esitlik.plans.structure import _editable, _next_code, check_version
+from esitlik.plans.structure import _editable, _next_code
 
 M = Indicator.Measure
 

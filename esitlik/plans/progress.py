@@ -9,38 +9,23 @@ same period never silently overwrite each other.
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, created, save_and_audit, snapshot
+from esitlik.core.audit import audit_record, check_version, created, save_and_audit, snapshot
+from esitlik.core.uploads import checked_document_name
 from esitlik.plans.indicators import check_split, check_value
 from esitlik.plans.models import ActionPlan, Evidence, Indicator, IndicatorUpdate
-from esitlik.plans.structure import REPORTABLE_STATUSES, check_version
+from esitlik.plans.structure import REPORTABLE_STATUSES
 
 S = IndicatorUpdate.Status
 # A period's figures are due this many days after it ends: directorates close their books
 # first.
 GRACE_DAYS = 30
 VALUE_FIELDS = ("value", "women", "men", "narrative", "evidence_links")
-EVIDENCE_TYPES = {
-    ".pdf",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".docx",
-    ".doc",
-    ".odt",
-    ".xlsx",
-    ".xls",
-    ".ods",
-    ".csv",
-    ".txt",
-}
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -255,18 +240,7 @@ def evidence_add(*, update: IndicatorUpdate, upload, by) -> Evidence:
     update = IndicatorUpdate.objects.select_for_update().get(pk=update.pk)
     if update.status == S.APPROVED:
         raise ValidationError(_("This period is approved and locked."))
-    name = PurePath(upload.name).name
-    if PurePath(name).suffix.lower() not in EVIDENCE_TYPES:
-        raise ValidationError(
-            {
-                "file": _(
-                    "Attach a PDF, image, office document or CSV file; “%(name)s” is not one."
-                )
-                % {"name": name}
-            }
-        )
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError({"file": _("A file can be at most 20 MB.")})
+    name = checked_document_name(upload)
     evidence = Evidence(update=update, name=name[:200], uploaded_by=by)
     evidence.file.save(name, upload, save=False)
     evidence.save()

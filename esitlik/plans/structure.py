@@ -8,7 +8,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from esitlik.core.audit import audit_record, created, diff, save_and_audit, snapshot
+from esitlik.core.audit import (
+    audit_record,
+    check_version,
+    created,
+    diff,
+    save_and_audit,
+    snapshot,
+)
 from esitlik.frameworks.models import FrameworkItem
 from esitlik.plans.models import Action, ActionPlan, Aim, Objective, Partner
 from esitlik.plans.services import EDITABLE_STATUSES
@@ -65,25 +72,6 @@ def _next_code(prefix: str, codes, given: str | None = None) -> str:
     tails = (code.removeprefix(prefix) for code in codes if code.startswith(prefix))
     numbers = [int(tail) for tail in tails if tail.isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
-
-
-def check_version(obj, expected: int | None) -> None:
-    """Refuse a write made from a form opened before someone else's change.
-
-    ``expected`` is the version the user's form was drawn from; None means the caller is not
-    a form (a script, an import) and has just read the object itself.
-    """
-    if expected is None:
-        return
-    current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
-    if current != expected:
-        raise ValidationError(
-            _(
-                "Someone else saved a change to this while you were editing it. Open it again "
-                "to see their change, then make yours."
-            ),
-            code="stale",
-        )
 
 
 def _partners(plan: ActionPlan, names) -> list[Partner]:

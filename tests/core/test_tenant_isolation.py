@@ -7,13 +7,20 @@ reason. An unclassified pattern fails the suite.
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from esitlik.core.models import Membership
+from esitlik.core.neighbourhoods import neighbourhood_create
 from esitlik.frameworks import services
+from esitlik.participation.events import event_create
+from esitlik.participation.inputs import input_create
+from esitlik.participation.models import EventAttachment
+from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 from esitlik.plans.models import Evidence, IndicatorUpdate
@@ -86,6 +93,32 @@ def object_kwargs(world, municipality):
     evidence.file.save("kanit.pdf", ContentFile(b"%PDF-1.4"), save=True)
     member = Membership.objects.filter(municipality=municipality).first()
     directorate = municipality.directorates.first()
+    neighbourhood = neighbourhood_create(municipality=municipality, name="Merkez", by=None)
+    stakeholder = stakeholder_create(
+        municipality=municipality, name="Dernek", kind="ngo", neighbourhood=neighbourhood, by=None
+    )
+    contact = contact_add(
+        stakeholder=stakeholder,
+        by=None,
+        name="Kişi",
+        consent_date=date(2025, 1, 1),
+        consent_purpose="Davet",
+    )
+    event = event_create(
+        municipality=municipality,
+        by=None,
+        kind="workshop",
+        title="Çalıştay",
+        starts_at=timezone.now() - timedelta(days=3),
+        status="held",
+        women=5,
+        attended=[stakeholder],
+    )
+    attachment = EventAttachment(event=event, name="tutanak.pdf")
+    attachment.file.save("tutanak.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    item = input_create(
+        municipality=municipality, by=None, event=event, kind="problem", text="Sorun"
+    )
     return {
         "directorate_id": directorate.pk,
         "member_id": member.pk,
@@ -101,6 +134,12 @@ def object_kwargs(world, municipality):
         "year": 2025,
         "half": 0,
         "evidence_id": evidence.pk,
+        "neighbourhood_id": neighbourhood.pk,
+        "stakeholder_id": stakeholder.pk,
+        "contact_id": contact.pk,
+        "event_id": event.pk,
+        "attachment_id": attachment.pk,
+        "input_id": item.pk,
     }
 
 
