@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from esitlik.core.i18n_text import localized
+from esitlik.core.xlsx import HEADER_FILL, HEADER_FONT, WRAP, put
 from esitlik.plans.models import Action, ActionPlan, Indicator, Objective
 from esitlik.plans.workbook import cells
 from esitlik.plans.workbook.columns import (
@@ -38,35 +38,14 @@ from esitlik.plans.workbook.columns import (
     target_key,
 )
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-WRAP = Alignment(wrap_text=True, vertical="top")
 # Drop-downs and text formats reach this far below the last row, room for rows to be added.
 SPARE_ROWS = 500
-# A cell starting with one of these is taken for a formula when someone edits it in Excel.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_FORMATS = {
     "code": "@",
     "date": "DD.MM.YYYY",
     "amount": "#,##0.00",
     "integer": "0",
 }
-
-
-def put(ws, row: int, column: int, value):
-    """Write a cell so that text is always text: a title such as "=HYPERLINK(…)" or
-    "-Kadınlar" is stored as a string and marked so Excel keeps it one when it is edited
-    (formula injection), and characters XML cannot hold are dropped."""
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    return cell
 
 
 class _Writer:
