@@ -27,6 +27,8 @@ class Perm(StrEnum):
     DECIDE_INPUTS = "decide_inputs"
     # Names, e-mails and phones of stakeholders' contact people (personal data under KVKK).
     VIEW_CONTACTS = "view_contacts"
+    # Contact people in a downloaded file: only the equality unit, only when it asks.
+    EXPORT_CONTACTS = "export_contacts"
 
 
 MATRIX: dict[str, frozenset[Perm]] = {

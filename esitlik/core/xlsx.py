@@ -50,8 +50,11 @@ def add_table(
     headers: Sequence[str],
     rows: Iterable[Sequence],
     widths: Sequence[int] | None = None,
+    formats: dict[int, str] | None = None,
 ):
-    """A sheet with a bold, frozen header row and one row per item; widths in characters."""
+    """A sheet with a bold, frozen header row and one row per item; widths in characters,
+    ``formats`` maps a 1-based column to an Excel number format ("DD.MM.YYYY", "0")."""
+    formats = formats or {}
     ws = book.create_sheet(sheet_name(title))
     for index, header in enumerate(headers, start=1):
         cell = put(ws, 1, index, str(header))
@@ -59,6 +62,8 @@ def add_table(
     for row_number, row in enumerate(rows, start=2):
         for index, value in enumerate(row, start=1):
             cell = put(ws, row_number, index, value)
+            if index in formats:
+                cell.number_format = formats[index]
             if isinstance(value, str) and len(value) > 40:
                 cell.alignment = WRAP
     for index, header in enumerate(headers, start=1):

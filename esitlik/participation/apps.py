@@ -24,5 +24,6 @@ class ParticipationConfig(AppConfig):
                 "participation.input.decided": _("Decision on an input"),
                 "participation.input.deleted": _("Input deleted"),
                 "participation.imported": _("Participation records imported"),
+                "participation.contacts.exported": _("Contact people exported"),
             }
         )

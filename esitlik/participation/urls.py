@@ -2,8 +2,12 @@
 
 from django.urls import include, path
 
-# Each part of the app adds its own list below and includes it here.
-participation_urls: list = []
+from esitlik.participation import views_registers
+
+participation_urls = [
+    path("stakeholders.xlsx", views_registers.stakeholder_export, name="stakeholder_export"),
+    path("inputs.xlsx", views_registers.input_export, name="input_export"),
+]
 
 urlpatterns = [
     path("m/<slug:slug>/participation/", include(participation_urls)),

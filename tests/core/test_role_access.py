@@ -58,6 +58,8 @@ CASES = [
         INTERNAL,
     ),
     ("due_list", {}, INTERNAL),
+    ("stakeholder_export", {}, INTERNAL),
+    ("input_export", {}, INTERNAL),
     ("plan_print", {"plan_id": "plan"}, INTERNAL),
     ("plan_pdf", {"plan_id": "plan"}, INTERNAL),
     ("plan_decision_upload", {"plan_id": "plan"}, {A}),

@@ -13,7 +13,7 @@ def test_values_that_look_like_formulas_stay_text_and_numbers_stay_numbers():
         book,
         "Görüşler",
         ["Metin", "Sayı"],
-        [["=HYPERLINK(\"http://x\")", 3], ["-Kadınlar", 4.5], ["@dernek", None], ["a\x07b", 0]],
+        [['=HYPERLINK("http://x")', 3], ["-Kadınlar", 4.5], ["@dernek", None], ["a\x07b", 0]],
     )
     sheet = load_workbook(io.BytesIO(to_bytes(book)))["Görüşler"]
     assert sheet["A2"].value == '=HYPERLINK("http://x")' and sheet["A2"].data_type == "s"
