@@ -2,8 +2,36 @@
 
 from django.urls import include, path
 
+from esitlik.participation import views_stakeholders
+
 # Each part of the app adds its own list below and includes it here.
 participation_urls: list = []
+
+stakeholder_urls = [
+    path("stakeholders/", views_stakeholders.stakeholder_list, name="stakeholder_list"),
+    path("stakeholders/new/", views_stakeholders.stakeholder_create, name="stakeholder_create"),
+    path(
+        "stakeholders/<int:stakeholder_id>/",
+        views_stakeholders.stakeholder_detail,
+        name="stakeholder_detail",
+    ),
+    path(
+        "stakeholders/<int:stakeholder_id>/edit/",
+        views_stakeholders.stakeholder_edit,
+        name="stakeholder_edit",
+    ),
+    path(
+        "stakeholders/<int:stakeholder_id>/contacts/new/",
+        views_stakeholders.contact_create,
+        name="contact_create",
+    ),
+    path(
+        "stakeholders/<int:stakeholder_id>/contacts/<int:contact_id>/erase/",
+        views_stakeholders.contact_erase,
+        name="contact_erase",
+    ),
+]
+participation_urls += stakeholder_urls
 
 urlpatterns = [
     path("m/<slug:slug>/participation/", include(participation_urls)),
