@@ -53,6 +53,7 @@ def test_it_registers_a_stakeholder_with_a_consented_contact(page: Page, browser
     page.get_by_label("E-posta").fill("zeynep@example.org")
     page.get_by_role("button", name="Kaydet").click()
     expect(page.get_by_role("alert")).to_contain_text("Açık rıza tarihi")
+    screenshot(page, "participation-contact-consent-missing")
     assert not ContactPerson.objects.exists()
     page.get_by_label("Açık rıza tarihi").fill("2025-03-01")
     page.get_by_label("Açık rızanın amacı").fill("Plan toplantılarına davet")
