@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from esitlik.core.models import Directorate, Invitation, Membership
+from esitlik.core.models import Directorate, Invitation, Membership, Neighbourhood
 from esitlik.core.permissions import Perm, can
 
 
@@ -60,6 +60,15 @@ def access_invitation(membership: Membership, invitation_id: int) -> Invitation:
     try:
         return Invitation.objects.get(pk=invitation_id, municipality_id=membership.municipality_id)
     except Invitation.DoesNotExist:
+        raise Http404 from None
+
+
+def access_neighbourhood(membership: Membership, neighbourhood_id: int) -> Neighbourhood:
+    try:
+        return Neighbourhood.objects.get(
+            pk=neighbourhood_id, municipality_id=membership.municipality_id
+        )
+    except Neighbourhood.DoesNotExist:
         raise Http404 from None
 
 

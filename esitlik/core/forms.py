@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from esitlik.core.audit import ACTION_LABELS
 from esitlik.core.i18n_text import BilingualField
-from esitlik.core.models import Directorate, Municipality, Role
+from esitlik.core.models import Directorate, Municipality, Neighbourhood, Role
+from esitlik.core.neighbourhoods import neighbourhood_choices
 from esitlik.core.numbers import parse_amount
 from esitlik.core.selectors import directorate_choices
 
@@ -29,6 +30,26 @@ class DirectorateChoiceField(forms.TypedChoiceField):
 
     def _to_directorate(self, value):
         return Directorate.objects.get(pk=value, municipality=self.municipality)
+
+
+class NeighbourhoodChoiceField(forms.TypedChoiceField):
+    """A neighbourhood of one municipality, Turkish-sorted. ``include`` keeps the one a record
+    already names selectable after it went out of use."""
+
+    def __init__(
+        self, *, municipality: Municipality, include=None, required: bool = False, **kwargs
+    ):
+        self.municipality = municipality
+        choices = [("", _("— none —"))] + [
+            (row.pk, str(row)) for row in neighbourhood_choices(municipality, include=include)
+        ]
+        kwargs.setdefault("empty_value", None)
+        super().__init__(
+            choices=choices, required=required, coerce=self._to_neighbourhood, **kwargs
+        )
+
+    def _to_neighbourhood(self, value):
+        return Neighbourhood.objects.get(pk=value, municipality=self.municipality)
 
 
 class DirectorateForm(forms.Form):
@@ -56,6 +77,43 @@ class DirectorateDescriptionForm(forms.Form):
 
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class NeighbourhoodLinesForm(forms.Form):
+    """Many neighbourhoods at once, e.g. a column copied from Excel."""
+
+    names = forms.CharField(
+        label=_("Neighbourhood names"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "One name per line; paste a column copied from Excel. Names already on the list "
+            "are skipped, so pasting the same list twice does no harm."
+        ),
+    )
+    district = forms.CharField(
+        label=_("District"),
+        max_length=120,
+        required=False,
+        help_text=_("Only for a metropolitan municipality: the district (ilçe) all these lie in."),
+    )
+
+
+class NeighbourhoodForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    district = forms.CharField(
+        label=_("District"),
+        max_length=120,
+        required=False,
+        help_text=_("For a metropolitan municipality: the district (ilçe) it lies in."),
+    )
+    is_active = forms.BooleanField(
+        label=_("In use"),
+        required=False,
+        help_text=_(
+            "A neighbourhood taken out of use is no longer offered in forms; records that "
+            "name it keep it."
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from esitlik.core.audit import audit_record, created, save_and_audit, snapshot
@@ -152,3 +153,35 @@ def neighbourhood_lookup(municipality: Municipality) -> dict[str, Neighbourhood 
         if row.district:
             table[neighbourhood_key(f"{row.name} ({row.district})")] = row
     return table
+
+
+def neighbourhood_usage(municipality: Municipality) -> tuple[list[str], list[tuple]]:
+    """Every neighbourhood of the municipality, Turkish-sorted, with how many records of each
+    kind name it: (column labels, [(neighbourhood, [count per label])]).
+
+    The kinds are found from the models that point at Neighbourhood (stakeholders, inputs,
+    later population figures), so core names no other app and a new app's records are counted
+    without changing this. One grouped query per kind, never a join of all of them."""
+    relations = [
+        rel
+        for rel in Neighbourhood._meta.related_objects
+        if rel.one_to_many and rel.related_model._meta.app_label != "core"
+    ]
+    counts = []
+    for rel in relations:
+        field = rel.field.name
+        counts.append(
+            dict(
+                rel.related_model.objects.filter(**{f"{field}__municipality": municipality})
+                .order_by()
+                .values(field)
+                .annotate(n=Count("pk"))
+                .values_list(field, "n")
+            )
+        )
+    labels = [str(rel.related_model._meta.verbose_name_plural) for rel in relations]
+    rows = tr_sorted(
+        Neighbourhood.objects.filter(municipality=municipality),
+        key=lambda n: f"{n.name} {n.district}",
+    )
+    return labels, [(row, [by_kind.get(row.pk, 0) for by_kind in counts]) for row in rows]

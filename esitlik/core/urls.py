@@ -1,7 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from esitlik.core.views import accounts, audit_log, directorates, members, municipality
+from esitlik.core.views import (
+    accounts,
+    audit_log,
+    directorates,
+    members,
+    municipality,
+    neighbourhoods,
+)
 
 account_patterns = [
     path(
@@ -57,6 +64,16 @@ municipality_patterns = [
         "m/<slug:slug>/directorates/<int:directorate_id>/",
         directorates.directorate_edit,
         name="directorate_edit",
+    ),
+    path(
+        "m/<slug:slug>/neighbourhoods/",
+        neighbourhoods.neighbourhood_list,
+        name="neighbourhood_list",
+    ),
+    path(
+        "m/<slug:slug>/neighbourhoods/<int:neighbourhood_id>/",
+        neighbourhoods.neighbourhood_edit,
+        name="neighbourhood_edit",
     ),
     path("m/<slug:slug>/members/", members.member_list, name="member_list"),
     path("m/<slug:slug>/members/invite/", members.member_invite, name="member_invite"),

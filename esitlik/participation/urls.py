@@ -2,12 +2,38 @@
 
 from django.urls import include, path
 
-from esitlik.participation import views_registers
+from esitlik.participation import views_registers, views_stakeholders
 
 participation_urls = [
     path("stakeholders.xlsx", views_registers.stakeholder_export, name="stakeholder_export"),
     path("inputs.xlsx", views_registers.input_export, name="input_export"),
 ]
+
+stakeholder_urls = [
+    path("stakeholders/", views_stakeholders.stakeholder_list, name="stakeholder_list"),
+    path("stakeholders/new/", views_stakeholders.stakeholder_create, name="stakeholder_create"),
+    path(
+        "stakeholders/<int:stakeholder_id>/",
+        views_stakeholders.stakeholder_detail,
+        name="stakeholder_detail",
+    ),
+    path(
+        "stakeholders/<int:stakeholder_id>/edit/",
+        views_stakeholders.stakeholder_edit,
+        name="stakeholder_edit",
+    ),
+    path(
+        "stakeholders/<int:stakeholder_id>/contacts/new/",
+        views_stakeholders.contact_create,
+        name="contact_create",
+    ),
+    path(
+        "stakeholders/<int:stakeholder_id>/contacts/<int:contact_id>/erase/",
+        views_stakeholders.contact_erase,
+        name="contact_erase",
+    ),
+]
+participation_urls += stakeholder_urls
 
 urlpatterns = [
     path("m/<slug:slug>/participation/", include(participation_urls)),

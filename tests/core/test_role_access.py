@@ -1,11 +1,15 @@
 """Each role inside its own municipality: what opens (200) and what is refused (403)."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from esitlik.core.models import Role
+from esitlik.core.neighbourhoods import neighbourhood_create
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
+from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 
@@ -65,6 +69,14 @@ CASES = [
     ("plan_decision_upload", {"plan_id": "plan"}, {A}),
     ("plan_export", {"plan_id": "plan"}, INTERNAL),
     ("plan_import", {"plan_id": "plan"}, {A, F}),
+    ("neighbourhood_list", {}, INTERNAL),
+    ("neighbourhood_edit", {"neighbourhood_id": "neighbourhood"}, {A}),
+    ("stakeholder_list", {}, INTERNAL),
+    ("stakeholder_create", {}, {A, F}),
+    ("stakeholder_detail", {"stakeholder_id": "stakeholder"}, INTERNAL),
+    ("stakeholder_edit", {"stakeholder_id": "stakeholder"}, {A, F}),
+    ("contact_create", {"stakeholder_id": "stakeholder"}, {A, F}),
+    ("contact_erase", {"stakeholder_id": "stakeholder", "contact_id": "contact"}, {A, F}),
 ]
 
 
@@ -82,7 +94,21 @@ def resolve(world, kwargs):
     indicator = indicators.indicator_create(
         parent=action, title={"tr": "Gösterge"}, kind="outcome", measure="count", by=None
     )
+    neighbourhood = neighbourhood_create(municipality=world.home, name="Merkez", by=None)
+    stakeholder = stakeholder_create(
+        municipality=world.home, name="Dernek", kind="ngo", neighbourhood=neighbourhood, by=None
+    )
+    contact = contact_add(
+        stakeholder=stakeholder,
+        by=None,
+        name="Kişi",
+        consent_date=date(2025, 1, 1),
+        consent_purpose="Davet",
+    )
     values = {
+        "neighbourhood": neighbourhood.pk,
+        "stakeholder": stakeholder.pk,
+        "contact": contact.pk,
         "plan": plan.pk,
         "objective": objective.pk,
         "action": action.pk,
