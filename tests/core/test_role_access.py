@@ -65,6 +65,8 @@ CASES = [
     ("plan_decision_upload", {"plan_id": "plan"}, {A}),
     ("plan_export", {"plan_id": "plan"}, INTERNAL),
     ("plan_import", {"plan_id": "plan"}, {A, F}),
+    ("participation_summary", {}, INTERNAL),
+    ("participation_summary_export", {}, INTERNAL),
 ]
 
 
