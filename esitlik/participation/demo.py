@@ -22,14 +22,13 @@ from django.utils import timezone
 from esitlik.core.models import Directorate, Municipality, Neighbourhood
 from esitlik.core.neighbourhoods import neighbourhoods_add_lines
 from esitlik.frameworks.models import FrameworkItem
-from esitlik.participation.demo_data import (
+from esitlik.participation.demo_concerns import (
     EVENT_CONCERNS,
     HEADMEN_CONCERNS,
     HEADMEN_INPUTS,
-    NEIGHBOURHOODS,
     SENT_IN,
-    STAKEHOLDERS,
 )
+from esitlik.participation.demo_registry import NEIGHBOURHOODS, STAKEHOLDERS
 from esitlik.participation.events import event_create
 from esitlik.participation.inputs import input_create, input_decide
 from esitlik.participation.models import Event, Input, Stakeholder

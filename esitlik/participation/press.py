@@ -11,8 +11,8 @@ cannot express.
 
 The period is worded from the filters: "3 ayda" for whole months, "2026 yılında" for a
 calendar year, "14 günde" for a short span, otherwise the dates; with no period, "plan
-hazırlığında" for a plan edition whose held events were all in preparation, else the years
-the held events fall in.
+hazırlığında" for a plan edition whose held events all came before its adoption (preparation
+or consultation), else the years the held events fall in.
 """
 
 from __future__ import annotations
@@ -120,7 +120,9 @@ def _people_share(summary: Summary) -> float | None:
 
 
 def sentence_tr(summary: Summary) -> str:
-    n = lambda value: _number(value, "tr")  # noqa: E731
+    def n(value: int) -> str:
+        return _number(value, "tr")
+
     if summary.held:
         parts = [f"{n(summary.held)} toplantı"]
         if summary.stakeholder_count:
@@ -155,7 +157,8 @@ def sentence_tr(summary: Summary) -> str:
 
 
 def sentence_en(summary: Summary) -> str:
-    n = lambda value: _number(value, "en")  # noqa: E731
+    def n(value: int) -> str:
+        return _number(value, "en")
 
     def counted(count: int, word: str) -> str:
         return f"{n(count)} {word}" + ("" if count == 1 else "s")
@@ -177,7 +180,10 @@ def sentence_en(summary: Summary) -> str:
     clauses = [head]
     if summary.inputs:
         total, taken, review = summary.inputs, summary.taken, summary.under_review
-        be = lambda count: "is" if count == 1 else "are"  # noqa: E731
+
+        def be(count: int) -> str:
+            return "is" if count == 1 else "are"
+
         if not summary.decided:
             clauses.append(f"{counted(total, 'input')} {be(total)} under review")
         else:

@@ -184,10 +184,10 @@ def _inputs(municipality: Municipality, filters: Filters):
 
 def sex_labels() -> dict[str, str]:
     return {
-        "women": _("Women"),
-        "men": _("Men"),
+        "women": pgettext("sex", "Women"),
+        "men": pgettext("sex", "Men"),
         "other": pgettext("sex", "Other"),
-        "not_stated": _("Not stated"),
+        "not_stated": pgettext("sex", "Not stated"),
     }
 
 

@@ -54,7 +54,9 @@ def _filters(book, summary: Summary, municipality) -> None:
             ),
         ],
     ]
-    ws = add_table(book, _("Filters"), [_("Filter"), _("Value")], rows, widths=[24, 80])
+    ws = add_table(
+        book, _("Filters"), [pgettext("workbook", "Filter"), _("Value")], rows, widths=[24, 80]
+    )
     for row in (3, 4):
         ws.cell(row=row, column=2).number_format = DAY
         if ws.cell(row=row, column=2).value is None:
@@ -106,8 +108,8 @@ def summary_workbook(summary: Summary, municipality) -> bytes:
         summary.target_groups,
         share,
         note=_(
-            "An input that names several target groups is counted under each, so the shares "
-            "add up to more than 100%."
+            "An input that names several target groups is counted under each, so the counts "
+            "add up to more than the number of inputs."
         ),
     )
     _table(book, _("YEEP headings"), _("YEEP heading"), summary.headings, share)

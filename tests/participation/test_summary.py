@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from esitlik.core.models import Neighbourhood
 from esitlik.frameworks.models import FrameworkItem
 from esitlik.participation.events import event_create
 from esitlik.participation.inputs import input_create, input_decide
@@ -403,8 +404,6 @@ def actual(summary) -> dict:
 
 
 def summary_places():
-    from esitlik.core.models import Neighbourhood
-
     return Neighbourhood.objects.all()
 
 

@@ -13,6 +13,7 @@ from esitlik.core.dates import add_months
 from esitlik.participation.events import event_create
 from esitlik.participation.inputs import input_create, input_decide
 from esitlik.participation.stakeholders import contact_add
+from esitlik.plans import services as plan_services
 from tests.participation.helpers import held_workshop, neighbourhood, stakeholder
 from tests.plans.helpers import build, make_plan
 
@@ -106,9 +107,7 @@ def test_a_wrong_filter_is_named_and_the_figures_stay_unfiltered(recorded, world
 
 
 def make_plan_of(municipality):
-    from esitlik.plans import services
-
-    return services.plan_create(
+    return plan_services.plan_create(
         municipality=municipality, title={"tr": "Plan"}, start_year=2025, end_year=2028, by=None
     )
 
@@ -207,6 +206,6 @@ def test_the_workbook_reads_back_with_calamine_in_turkish(recorded, world, clien
     response = workbook(client, world, language="tr")
     book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
     assert book.sheet_names[:3] == ["Filtreler", "Özet", "Etkinlikler"]
-    sexes = book.get_sheet_by_name("Katılımcılar (cinsiyet)").to_python()
+    sexes = book.get_sheet_by_name("Cinsiyete göre katılımcılar").to_python()
     assert sexes[0][:2] == ["Cinsiyet", "Sayı"]
     assert sexes[1][:2] == ["Kadın", 725.0]

@@ -1,84 +1,10 @@
-"""What the demo's participation records hold: Örnek's neighbourhoods, the organisations it
-works with, and the problems and proposals raised while its 3rd plan was prepared (November
-2024 – January 2025, adopted on 5 February 2025).
+"""What people raised while Örnek's 3rd plan was prepared (November 2024 – January 2025,
+adopted on 5 February 2025).
 
 A concern is (kind, text, target groups, YEEP heading code, Charter article code or None,
 decision). A decision is None (still under review), ("taken", action), ("partly", action,
 reason) or ("not_taken", reason); an action is named by the start of its Turkish title in
 ``plans/demo_structure.py``."""
-
-NEIGHBOURHOODS = [
-    "Alaybey",
-    "Atakent",
-    "Aksoy",
-    "Bahariye",
-    "Bahçelievler",
-    "Bostanlı",
-    "Cengizhan",
-    "Cumhuriyet",
-    "Çamlıbel",
-    "Çınarlı",
-    "Dedebaşı",
-    "Demirköprü",
-    "Donanmacı",
-    "Esentepe",
-    "Fikri Altay",
-    "Gazi",
-    "Goncalar",
-    "Gümüşpala",
-    "İmbatlı",
-    "İnönü",
-    "Karaçam",
-    "Latife Hanım",
-    "Mavişehir",
-    "Mustafa Kemal",
-    "Nergiz",
-    "Örnekköy",
-    "Sancaklı",
-    "Şemikler",
-    "Tersane",
-    "Tuna",
-    "Ülkü",
-    "Yalı",
-    "Yamanlar",
-    "Yeşilova",
-    "Zübeyde Hanım",
-]
-
-# (name, type, neighbourhood or None, tags)
-STAKEHOLDERS = [
-    ("Kadın Dayanışma Derneği", "women", "Bostanlı", ["şiddet", "danışma"]),
-    ("Mor Dayanışma Kadın Derneği", "women", "Alaybey", ["şiddet"]),
-    ("Örnek Kadın Girişimciler Kooperatifi", "women", "Örnekköy", ["kooperatif", "istihdam"]),
-    ("Körfez Kadın Emeği Platformu", "women", None, ["istihdam", "bakım"]),
-    ("Türk Kadınlar Birliği Örnek Şubesi", "women", "Bahariye", []),
-    ("İzmir Barosu Kadın Hakları Merkezi", "bar", None, ["hukuk", "şiddet"]),
-    ("Körfez Üniversitesi Kadın Araştırmaları Merkezi", "university", None, ["araştırma"]),
-    ("İzmir Kent Üniversitesi Sosyal Hizmet Bölümü", "university", None, ["araştırma", "yaşlı"]),
-    ("Tüm Bel-Sen Örnek Şubesi", "union", None, ["personel"]),
-    ("Genel-İş Örnek Şubesi", "union", None, ["personel"]),
-    ("Eğitim-Sen İzmir Şubesi", "union", None, ["eğitim"]),
-    ("Alaybey Mahallesi Muhtarlığı", "headman", "Alaybey", []),
-    ("Bostanlı Mahallesi Muhtarlığı", "headman", "Bostanlı", []),
-    ("Örnekköy Mahallesi Muhtarlığı", "headman", "Örnekköy", []),
-    ("Yalı Mahallesi Muhtarlığı", "headman", "Yalı", []),
-    ("Cumhuriyet Mahallesi Muhtarlığı", "headman", "Cumhuriyet", []),
-    ("Örnek Kent Konseyi Kadın Meclisi", "city_council", None, ["katılım"]),
-    ("Örnek Kent Konseyi Gençlik Meclisi", "city_council", None, ["genç"]),
-    ("Örnek Kent Konseyi Engelliler Meclisi", "city_council", None, ["engelli"]),
-    ("İl Sosyal Hizmetler Müdürlüğü", "public", None, ["şiddet", "sosyal hizmet"]),
-    ("Örnek İlçe Sağlık Müdürlüğü", "public", None, ["sağlık"]),
-    ("Şiddet Önleme ve İzleme Merkezi (ŞÖNİM)", "public", None, ["şiddet"]),
-    ("Örnek Halk Eğitim Merkezi", "public", None, ["eğitim", "istihdam"]),
-    ("BM Kadın Birimi Türkiye Ofisi", "international", None, ["teknik destek"]),
-    ("Engelliler Dayanışma Derneği", "ngo", "Gümüşpala", ["engelli"]),
-    ("Yaşlılarla Dayanışma Derneği", "ngo", "Tersane", ["yaşlı"]),
-    ("Mülteci Kadınlarla Dayanışma Derneği", "ngo", "Gazi", ["mülteci"]),
-    ("Örnek Gençlik ve Spor Kulübü", "ngo", "Mavişehir", ["genç", "spor"]),
-    ("İzmir Mimarlar Odası", "chamber", None, ["kent planlama"]),
-    ("Örnek Esnaf ve Sanatkârlar Odası", "chamber", None, ["istihdam"]),
-    ("Körfez Tekstil A.Ş.", "private", None, ["istihdam"]),
-]
 
 SH = "Engelli bireylerin ailelerine"  # short names of the actions used more than once
 NURSERY = "Mahalle kreşleri"
