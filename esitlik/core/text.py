@@ -74,3 +74,36 @@ def tr_sort_key(text: str) -> tuple:
 
 def tr_sorted(items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:
     return sorted(items, key=lambda item: tr_sort_key(key(item)))
+
+
+# A suffix after a number follows the last word of the number read aloud: 96 is "doksan altı",
+# so "96'sı"; 40 is "kırk", so "40'ı"; 1.000 is "bin", so "1.000'i".
+_ONES = ("sıfır", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz")
+_TENS = ("", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan")
+_LARGE = ((1_000, "yüz"), (1_000_000, "bin"), (10**9, "milyon"), (10**12, "milyar"))
+_VOWELS = "aeıioöuü"
+_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _spoken_last_word(number: int) -> str:
+    number = abs(number)
+    if number % 10 or number == 0:
+        return _ONES[number % 10]
+    if number % 100:
+        return _TENS[number % 100 // 10]
+    for size, word in _LARGE:
+        if number % size:
+            return word
+    return "trilyon"
+
+
+def tr_possessive(number: int, written: str | None = None) -> str:
+    """A number with the third-person possessive suffix, as in "214 görüşün 96'sı":
+    "1'i", "2'si", "3'ü", "6'sı", "9'u", "40'ı", "100'ü", "1.250'si". ``written`` is the number
+    as it should appear (default: Turkish digit grouping)."""
+    word = _spoken_last_word(number)
+    vowel = _HARMONY[next(char for char in reversed(word) if char in _VOWELS)]
+    suffix = ("s" if word[-1] in _VOWELS else "") + vowel
+    if written is None:
+        written = f"{number:,}".replace(",", ".")
+    return f"{written}'{suffix}"

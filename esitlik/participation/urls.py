@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from esitlik.participation import views_registers, views_stakeholders
+from esitlik.participation import views_registers, views_stakeholders, views_summary
 
 participation_urls = [
     path("stakeholders.xlsx", views_registers.stakeholder_export, name="stakeholder_export"),
@@ -34,6 +34,10 @@ stakeholder_urls = [
     ),
 ]
 participation_urls += stakeholder_urls
+participation_urls += [
+    path("", views_summary.summary_page, name="participation_summary"),
+    path("summary.xlsx", views_summary.summary_export, name="participation_summary_export"),
+]
 
 urlpatterns = [
     path("m/<slug:slug>/participation/", include(participation_urls)),

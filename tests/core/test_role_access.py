@@ -77,6 +77,8 @@ CASES = [
     ("stakeholder_edit", {"stakeholder_id": "stakeholder"}, {A, F}),
     ("contact_create", {"stakeholder_id": "stakeholder"}, {A, F}),
     ("contact_erase", {"stakeholder_id": "stakeholder", "contact_id": "contact"}, {A, F}),
+    ("participation_summary", {}, INTERNAL),
+    ("participation_summary_export", {}, INTERNAL),
 ]
 
 

@@ -1,7 +1,16 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from esitlik.core.text import tr_casefold, tr_lower, tr_sort_key, tr_sorted, tr_title, tr_upper
+from esitlik.core.text import (
+    tr_casefold,
+    tr_lower,
+    tr_possessive,
+    tr_sort_key,
+    tr_sorted,
+    tr_title,
+    tr_upper,
+)
 
 TURKISH = st.text(alphabet="abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ ")
 
@@ -102,3 +111,38 @@ def test_it_builds_a_sort_key_for_any_text(text):
     key = tr_sort_key(text)
     assert key == tr_sort_key(text)
     assert tr_casefold(tr_casefold(text)) == tr_casefold(text)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (0, "0'ı"),
+        (1, "1'i"),
+        (2, "2'si"),
+        (3, "3'ü"),
+        (4, "4'ü"),
+        (5, "5'i"),
+        (6, "6'sı"),
+        (7, "7'si"),
+        (8, "8'i"),
+        (9, "9'u"),
+        (10, "10'u"),
+        (20, "20'si"),
+        (30, "30'u"),
+        (40, "40'ı"),
+        (50, "50'si"),
+        (60, "60'ı"),
+        (70, "70'i"),
+        (80, "80'i"),
+        (90, "90'ı"),
+        (96, "96'sı"),
+        (100, "100'ü"),
+        (300, "300'ü"),
+        (1000, "1.000'i"),
+        (1250, "1.250'si"),
+        (2_000_000, "2.000.000'u"),
+        (3_000_000_000, "3.000.000.000'ı"),
+    ],
+)
+def test_it_adds_the_possessive_suffix_a_number_takes_when_read_aloud(number, expected):
+    assert tr_possessive(number) == expected
