@@ -2,11 +2,34 @@
 
 from django.urls import include, path
 
-from esitlik.participation import views_registers, views_stakeholders, views_summary
+from esitlik.participation import (
+    views_import,
+    views_registers,
+    views_stakeholders,
+    views_summary,
+)
 
 participation_urls = [
     path("stakeholders.xlsx", views_registers.stakeholder_export, name="stakeholder_export"),
     path("inputs.xlsx", views_registers.input_export, name="input_export"),
+    path("import/", views_import.participation_import, name="participation_import"),
+    path(
+        "import/problems.xlsx",
+        views_import.participation_import_problems,
+        name="participation_import_problems",
+    ),
+    path(
+        "import/stakeholders-template.xlsx",
+        views_import.participation_import_template,
+        {"kind": "stakeholders"},
+        name="participation_template_stakeholders",
+    ),
+    path(
+        "import/inputs-template.xlsx",
+        views_import.participation_import_template,
+        {"kind": "inputs"},
+        name="participation_template_inputs",
+    ),
 ]
 
 stakeholder_urls = [
