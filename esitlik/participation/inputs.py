@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,12 +44,17 @@ def _next_reference(municipality: Municipality, year: int) -> str:
     first so two people saving at the same moment never get the same number."""
     Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
     prefix = f"G-{year}-"
+    # The highest number is the longest reference, then the last in text order ("…-10000"
+    # after "…-9999"): one indexed row read, however many inputs the year has.
     last = (
         Input.objects.filter(municipality=municipality, reference__startswith=prefix)
+        .annotate(length=Length("reference"))
+        .order_by("-length", "-reference")
         .values_list("reference", flat=True)
-        .order_by()
+        .first()
     )
-    numbers = [int(ref.removeprefix(prefix)) for ref in last if ref.removeprefix(prefix).isdigit()]
+    tail = (last or "").removeprefix(prefix)
+    numbers = [int(tail)] if tail.isdigit() else []
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 

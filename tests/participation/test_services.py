@@ -151,3 +151,18 @@ def test_decision_rules(world):
     assert list(action.inputs.all()) == [item]
     with pytest.raises(ValidationError):
         inputs.input_delete(item=item, by=world.alice)
+
+
+def test_references_keep_counting_past_four_digits(world):
+    year = timezone.localdate().year
+    for number in (9998, 9999):
+        Input.objects.create(
+            municipality=world.home,
+            reference=f"G-{year}-{number:04d}",
+            kind="need",
+            text="Eski",
+            received_on=timezone.localdate(),
+        )
+    first = inputs.input_create(municipality=world.home, by=world.bob, kind="need", text="Yeni")
+    second = inputs.input_create(municipality=world.home, by=world.bob, kind="need", text="Bir")
+    assert (first.reference, second.reference) == (f"G-{year}-10000", f"G-{year}-10001")
