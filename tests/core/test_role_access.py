@@ -1,11 +1,18 @@
 """Each role inside its own municipality: what opens (200) and what is refused (403)."""
 
+from datetime import timedelta
+
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from esitlik.core.models import Role
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
+from esitlik.participation.events import event_create
+from esitlik.participation.inputs import input_create
+from esitlik.participation.models import EventAttachment
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 
@@ -63,6 +70,23 @@ CASES = [
     ("plan_decision_upload", {"plan_id": "plan"}, {A}),
     ("plan_export", {"plan_id": "plan"}, INTERNAL),
     ("plan_import", {"plan_id": "plan"}, {A, F}),
+    ("event_list", {}, INTERNAL),
+    ("event_create", {}, {A, F}),
+    ("event_detail", {"event_id": "social_event"}, INTERNAL),
+    ("event_edit", {"event_id": "social_event"}, {A, F}),
+    ("event_edit", {"event_id": "parks_event"}, {A}),
+    ("event_capture", {"event_id": "social_event"}, {A, F}),
+    ("event_capture", {"event_id": "parks_event"}, {A}),
+    (
+        "attachment_download",
+        {"event_id": "social_event", "attachment_id": "attachment"},
+        INTERNAL,
+    ),
+    ("input_list", {}, INTERNAL),
+    ("input_create", {}, {A, F}),
+    ("input_detail", {"input_id": "social_input"}, INTERNAL),
+    ("input_delete", {"input_id": "social_input"}, {A, F}),
+    ("input_delete", {"input_id": "parks_input"}, {A}),
 ]
 
 
@@ -80,7 +104,30 @@ def resolve(world, kwargs):
     indicator = indicators.indicator_create(
         parent=action, title={"tr": "Gösterge"}, kind="outcome", measure="count", by=None
     )
+    events = {
+        name: event_create(
+            municipality=world.home,
+            by=world.alice,
+            kind="workshop",
+            title=name,
+            starts_at=timezone.now() - timedelta(days=2),
+            status="held",
+            directorate=directorate,
+        )
+        for name, directorate in (("social_event", world.social), ("parks_event", world.parks))
+    }
+    attachment = EventAttachment(event=events["social_event"], name="tutanak.pdf")
+    attachment.file.save("tutanak.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    inputs = {
+        f"{name.split('_')[0]}_input": input_create(
+            municipality=world.home, by=world.alice, event=event, kind="problem", text="Sorun"
+        ).pk
+        for name, event in events.items()
+    }
     values = {
+        **{name: event.pk for name, event in events.items()},
+        **inputs,
+        "attachment": attachment.pk,
         "plan": plan.pk,
         "objective": objective.pk,
         "action": action.pk,
