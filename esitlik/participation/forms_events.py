@@ -49,11 +49,9 @@ class StakeholdersField(forms.TypedMultipleChoiceField):
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    start_date = DateField(label=_("Date"), help_text=_("e.g. 15.03.2026"))
-    start_time = TimeField(label=_("Starts at"), help_text=_("e.g. 14:00"))
-    end_date = DateField(
-        label=_("End date"), required=False, help_text=_("Only if it ends on another day.")
-    )
+    start_date = DateField(label=_("Date"))
+    start_time = TimeField(label=_("Starts at"))
+    end_date = DateField(label=_("End date"), required=False, help_text=_("If another day."))
     end_time = TimeField(label=_("Ends at"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
@@ -76,7 +74,7 @@ class EventForm(forms.Form):
     not_stated = CountField(label=_("Not stated"))
     total = CountField(
         label=_("Total"),
-        help_text=_("Optional. A total alone is counted as “not stated”."),
+        help_text=_("If only the total is known."),
     )
     minutes = forms.CharField(
         label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 8})
@@ -142,28 +140,30 @@ class EventForm(forms.Form):
             initial[GROUP_PREFIX + group] = count
         return initial
 
-    # Fields shown together, in order, under a legend (the template draws the fieldsets).
+    # Fields shown together, in order, under a legend (the template draws the fieldsets);
+    # compact ones sit side by side. The minutes need no legend beside their own label.
     FIELDSETS = (
+        (_("The event"), ("kind", "title", "status", "phase", "plan"), False),
+        (_("When"), ("start_date", "start_time", "end_date", "end_time"), True),
+        (_("Where and who"), ("place", "link", "directorate", "moderator"), False),
+        (_("Participants by sex"), (*SEX_FIELDS, "total"), True),
         (
-            _("The event"),
-            ("kind", "title", "status", "phase", "plan"),
+            _("Participants by group"),
+            tuple(GROUP_PREFIX + g for g in Event.Group.values),
+            True,
         ),
-        (_("When"), ("start_date", "start_time", "end_date", "end_time")),
-        (_("Where and who"), ("place", "link", "directorate", "moderator")),
-        (_("Participants by sex"), (*SEX_FIELDS, "total")),
-        (_("Participants by group"), tuple(GROUP_PREFIX + g for g in Event.Group.values)),
-        (_("Stakeholders"), ("invited", "attended")),
-        (_("Minutes"), ("minutes",)),
+        (_("Stakeholders"), ("invited", "attended"), False),
+        (None, ("minutes",), False),
     )
 
     def fieldsets(self):
-        for legend, names in self.FIELDSETS:
+        for legend, names, compact in self.FIELDSETS:
             errors = self.group_errors if names[0].startswith(GROUP_PREFIX) else []
             yield {
                 "legend": legend,
                 "fields": [self[name] for name in names],
                 "errors": errors,
-                "compact": names[0] in (SEX_FIELDS[0], GROUP_PREFIX + Event.Group.values[0]),
+                "compact": compact,
             }
 
     def clean(self):

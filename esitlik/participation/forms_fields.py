@@ -95,7 +95,10 @@ class TargetGroupsField(forms.CharField):
 
     default_help_text = gettext_lazy("Separate with commas, e.g. “women, children”.")
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, list_groups: bool = True, **kwargs):
+        """``list_groups``: name the groups in the error message; the capture table lists
+        them once above the rows instead."""
+        self.list_groups = list_groups
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
@@ -109,6 +112,11 @@ class TargetGroupsField(forms.CharField):
         if isinstance(value, list | tuple):
             return list(value)
         codes, unknown = parse_target_groups(super().to_python(value))
+        if unknown and not self.list_groups:
+            raise forms.ValidationError(
+                _("Not a target group: %(words)s.")
+                % {"words": ", ".join(f"“{word}”" for word in unknown)}
+            )
         if unknown:
             raise forms.ValidationError(
                 _("Not a target group: %(words)s. Use: %(groups)s.")

@@ -192,7 +192,7 @@ class CaptureRowForm(forms.Form):
 
     text = forms.CharField(label=_("What was said"), error_messages=NO_TEXT)
     kind = forms.ChoiceField(label=_("Kind"), choices=Input.Kind.choices)
-    target_groups = TargetGroupsField(label=_("Target groups"))
+    target_groups = TargetGroupsField(label=_("Target groups"), list_groups=False)
     input = forms.IntegerField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -32,6 +33,9 @@ NEW = "new"
 
 def _row_form(choices: Choices, key: str, data=None, initial=None) -> CaptureRowForm:
     form = CaptureRowForm(data, choices=choices, initial=initial, auto_id=f"r{key}-%s")
+    if "\n" in (initial or {}).get("text", ""):
+        # A one-line box would drop the line breaks of a text written on the input's page.
+        form.fields["text"].widget = forms.Textarea(attrs={"rows": 3})
     for name, field in form.fields.items():
         # The row's controls sit in table cells, outside the <form> element of the row.
         field.widget.attrs["form"] = f"f-{key}"
@@ -87,7 +91,9 @@ def event_capture(request, slug, event_id):
                         }
                     )
                 messages.success(request, saved)
-                return redirect(reverse("event_capture", args=[slug, event.pk]) + "#new")
+                # No "#new" fragment: a browser skips autofocus on a page opened at one, and
+                # focusing the empty row scrolls it into view anyway.
+                return redirect("event_capture", slug=slug, event_id=event.pk)
         if wants_json:
             return JsonResponse(
                 {

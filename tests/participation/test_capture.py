@@ -104,7 +104,7 @@ def test_without_javascript_enter_saves_and_returns_to_a_new_row(world, client):
     client.force_login(world.alice)
     response = client.post(capture_url(world, event), row(target_groups="kadın"))
     assert response.status_code == 302
-    assert response["Location"] == capture_url(world, event) + "#new"
+    assert response["Location"] == capture_url(world, event)
     page = client.get(response["Location"])
     html = page.content.decode()
     item = Input.objects.get()
@@ -151,3 +151,11 @@ def test_the_page_lists_the_events_inputs_as_editable_rows(world, client):
     assert f'form="f-{first.pk}"' in html and f'form="f-{second.pk}"' in html
     assert 'src="/static/esitlik/js/capture.js"' in html
     assert "<script>" not in html  # no inline script: a strict CSP is coming
+
+
+def test_a_text_with_line_breaks_keeps_them_in_its_row(world, client):
+    event = held_workshop(world)
+    client.force_login(world.alice)
+    client.post(capture_url(world, event), row(text="Birinci satır\nİkinci satır"))
+    html = client.get(capture_url(world, event)).content.decode()
+    assert "Birinci satır\nİkinci satır</textarea>" in html

@@ -123,7 +123,10 @@
       credentials: "same-origin",
     })
       .then(function (response) {
-        return response.json();
+        // Not JSON: signed out meanwhile (the sign-in page), or refused outright.
+        return response.json().catch(function () {
+          return { ok: false, message: table.getAttribute("data-refused") };
+        });
       })
       .then(function (answer) {
         if (answer.ok) saved(row, sent, answer);
