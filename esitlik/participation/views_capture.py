@@ -64,7 +64,7 @@ def _errors(form) -> dict[str, list[str]]:
 @require_http_methods(["GET", "POST"])
 def event_capture(request, slug, event_id):
     membership, event = _editable_event(request, slug, event_id)
-    choices = Choices(membership.municipality)
+    choices = Choices(membership.municipality, quick=True)
     wants_json = "application/json" in request.headers.get("Accept", "")
     bound_key, bound = None, None
     if request.method == "POST":

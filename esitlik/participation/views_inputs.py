@@ -140,6 +140,7 @@ def input_detail(request, slug, input_id):
         DecisionForm(
             request.POST if which == "decide" else None,
             municipality=municipality,
+            item=item,
             initial=DecisionForm.initial_for(item),
         )
         if deciding

@@ -136,6 +136,10 @@ def test_a_workshop_is_recorded_its_inputs_typed_and_one_traced_to_an_action(
     rows = page.locator("tr[data-capture-row]")
     expect(rows).to_have_count(len(INPUTS) + 2)
     expect(rows.nth(1).locator("input[name=target_groups]")).to_have_value("Kadınlar, Çocuklar")
+    expect(rows.nth(0).locator("select[name=neighbourhood]")).to_have_value(
+        str(items[0].neighbourhood_id)
+    )
+    expect(rows.nth(1).locator("select[name=kind]")).to_have_value("proposal")
     screenshot(page, "participation-capture")
 
     first = items[0]

@@ -1,5 +1,7 @@
 """Fast capture: rows saved one by one, as JSON for the script and as page loads without it."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -159,3 +161,36 @@ def test_a_text_with_line_breaks_keeps_them_in_its_row(world, client):
     client.post(capture_url(world, event), row(text="Birinci satır\nİkinci satır"))
     html = client.get(capture_url(world, event)).content.decode()
     assert "Birinci satır\nİkinci satır</textarea>" in html
+
+
+def test_a_focal_point_captures_only_at_events_they_may_change(world, client):
+    theirs = held_workshop(world, directorate=world.social)
+    others = held_workshop(world, title="Park", directorate=world.parks)
+    client.force_login(world.bob)
+    assert client.post(capture_url(world, theirs), row(), **JSON).json()["ok"] is True
+    assert client.post(capture_url(world, others), row(), **JSON).status_code == 403
+    client.force_login(world.carol)
+    assert client.post(capture_url(world, theirs), row(), **JSON).status_code == 403
+    assert Input.objects.count() == 1
+
+
+def test_the_rows_show_their_chosen_neighbourhood_and_stakeholder(world, client):
+    event = held_workshop(world)
+    place, org = neighbourhood(world), stakeholder(world)
+    neighbourhood(world, name="Yenidoğan")
+    client.force_login(world.alice)
+    client.post(capture_url(world, event), row(neighbourhood=place.pk, stakeholder=org.pk))
+    html = client.get(capture_url(world, event)).content.decode()
+    item = Input.objects.get()
+
+    def chosen(name):
+        select = re.search(
+            rf'<select name="{name}"[^>]*id="r{item.pk}-{name}">(.*?)</select>', html
+        )
+        return re.findall(r'<option value="(\d+)" selected>', select.group(1))
+
+    assert chosen("neighbourhood") == [str(place.pk)]
+    assert chosen("stakeholder") == [str(org.pk)]
+    assert chosen("heading") == []
+    assert '<optgroup label="Women&#x27;s organisation">' in html
+    assert "&lt;option" not in html
