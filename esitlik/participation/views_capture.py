@@ -24,7 +24,7 @@ from esitlik.core.views.util import apply_validation_error, page_context
 from esitlik.participation import inputs
 from esitlik.participation.forms_inputs import CaptureRowForm, Choices
 from esitlik.participation.models import Event, Input
-from esitlik.participation.views_events import _editable_event
+from esitlik.participation.views_events import editable_event
 from esitlik.plans.models import Action
 
 ROW_FIELDS = ("text", "kind", "target_groups", "heading", "neighbourhood", "stakeholder")
@@ -63,7 +63,7 @@ def _errors(form) -> dict[str, list[str]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_capture(request, slug, event_id):
-    membership, event = _editable_event(request, slug, event_id)
+    membership, event = editable_event(request, slug, event_id)
     choices = Choices(membership.municipality, quick=True)
     wants_json = "application/json" in request.headers.get("Accept", "")
     bound_key, bound = None, None

@@ -102,7 +102,8 @@ def event_create(request, slug):
     return _form_page(request, membership, form, _("Record an event"))
 
 
-def _editable_event(request, slug, event_id):
+def editable_event(request, slug, event_id):
+    """The membership and the event named in the URL, for someone who may change it."""
     membership = access_membership_for(request, slug, Perm.RECORD_PARTICIPATION)
     event = access_event(membership, event_id)
     if not can_edit_event(membership, event):
@@ -113,7 +114,7 @@ def _editable_event(request, slug, event_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_edit(request, slug, event_id):
-    membership, event = _editable_event(request, slug, event_id)
+    membership, event = editable_event(request, slug, event_id)
     form = EventForm(
         request.POST or None,
         municipality=membership.municipality,
@@ -162,7 +163,7 @@ def event_detail(request, slug, event_id):
 @login_required
 @require_POST
 def attachment_upload(request, slug, event_id):
-    membership, event = _editable_event(request, slug, event_id)
+    membership, event = editable_event(request, slug, event_id)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
