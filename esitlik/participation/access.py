@@ -59,3 +59,15 @@ def can_edit_event(membership: Membership, event: Event) -> bool:
     if event.created_by_id == membership.user_id:
         return True
     return event.directorate is not None and can_edit_directorate(membership, event.directorate)
+
+
+def can_edit_input(membership: Membership, item: Input) -> bool:
+    """An input raised at an event is changed by whoever may change the event; one sent in,
+    by the equality unit and by the focal point who recorded it."""
+    if can(membership, Perm.DECIDE_INPUTS):
+        return True
+    if not can(membership, Perm.RECORD_PARTICIPATION):
+        return False
+    if item.event_id is not None:
+        return can_edit_event(membership, item.event)
+    return item.created_by_id == membership.user_id

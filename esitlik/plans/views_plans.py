@@ -67,6 +67,9 @@ def plan_detail(request, slug, plan_id):
         Prefetch("objectives__actions", queryset=Action.objects.select_related("lead_directorate")),
         "objectives__indicators",
         "objectives__actions__indicators",
+        # The participation inputs each action answers (reverse relation; plans imports
+        # nothing from participation).
+        "objectives__actions__inputs",
     )
     editable = plan.status in services.EDITABLE_STATUSES
     reportable = plan.status in structure.REPORTABLE_STATUSES

@@ -1,15 +1,21 @@
 """Each role inside its own municipality: what opens (200) and what is refused (403)."""
 
 from datetime import date
+from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from esitlik.core.models import Role
 from esitlik.core.neighbourhoods import neighbourhood_create
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
 from esitlik.participation.stakeholders import contact_add, stakeholder_create
+from esitlik.participation.events import event_create
+from esitlik.participation.inputs import input_create
+from esitlik.participation.models import EventAttachment
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 
@@ -82,6 +88,23 @@ CASES = [
     ("contact_erase", {"stakeholder_id": "stakeholder", "contact_id": "contact"}, {A, F}),
     ("participation_summary", {}, INTERNAL),
     ("participation_summary_export", {}, INTERNAL),
+    ("event_list", {}, INTERNAL),
+    ("event_create", {}, {A, F}),
+    ("event_detail", {"event_id": "social_event"}, INTERNAL),
+    ("event_edit", {"event_id": "social_event"}, {A, F}),
+    ("event_edit", {"event_id": "parks_event"}, {A}),
+    ("event_capture", {"event_id": "social_event"}, {A, F}),
+    ("event_capture", {"event_id": "parks_event"}, {A}),
+    (
+        "attachment_download",
+        {"event_id": "social_event", "attachment_id": "attachment"},
+        INTERNAL,
+    ),
+    ("input_list", {}, INTERNAL),
+    ("input_create", {}, {A, F}),
+    ("input_detail", {"input_id": "social_input"}, INTERNAL),
+    ("input_delete", {"input_id": "social_input"}, {A, F}),
+    ("input_delete", {"input_id": "parks_input"}, {A}),
 ]
 
 
@@ -114,6 +137,30 @@ def resolve(world, kwargs):
         "neighbourhood": neighbourhood.pk,
         "stakeholder": stakeholder.pk,
         "contact": contact.pk,
+    events = {
+        name: event_create(
+            municipality=world.home,
+            by=world.alice,
+            kind="workshop",
+            title=name,
+            starts_at=timezone.now() - timedelta(days=2),
+            status="held",
+            directorate=directorate,
+        )
+        for name, directorate in (("social_event", world.social), ("parks_event", world.parks))
+    }
+    attachment = EventAttachment(event=events["social_event"], name="tutanak.pdf")
+    attachment.file.save("tutanak.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    inputs = {
+        f"{name.split('_')[0]}_input": input_create(
+            municipality=world.home, by=world.alice, event=event, kind="problem", text="Sorun"
+        ).pk
+        for name, event in events.items()
+    }
+    values = {
+        **{name: event.pk for name, event in events.items()},
+        **inputs,
+        "attachment": attachment.pk,
         "plan": plan.pk,
         "objective": objective.pk,
         "action": action.pk,

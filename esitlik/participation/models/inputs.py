@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from esitlik.core.models import Municipality, Neighbourhood
 from esitlik.participation.models.events import Event
 from esitlik.participation.models.stakeholders import Stakeholder
+from esitlik.plans.models import Action
 
 
 class Input(models.Model):
@@ -114,3 +115,8 @@ class Input(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.text[:60]}"
+
+    @property
+    def target_group_labels(self) -> list[str]:
+        labels = dict(Action.TargetGroup.choices)
+        return [str(labels.get(code, code)) for code in self.target_groups]
