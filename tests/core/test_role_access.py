@@ -1,7 +1,6 @@
 """Each role inside its own municipality: what opens (200) and what is refused (403)."""
 
-from datetime import date
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,10 +11,10 @@ from esitlik.core.models import Role
 from esitlik.core.neighbourhoods import neighbourhood_create
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
-from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.participation.events import event_create
 from esitlik.participation.inputs import input_create
 from esitlik.participation.models import EventAttachment
+from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 
@@ -133,10 +132,6 @@ def resolve(world, kwargs):
         consent_date=date(2025, 1, 1),
         consent_purpose="Davet",
     )
-    values = {
-        "neighbourhood": neighbourhood.pk,
-        "stakeholder": stakeholder.pk,
-        "contact": contact.pk,
     events = {
         name: event_create(
             municipality=world.home,
@@ -161,6 +156,9 @@ def resolve(world, kwargs):
         **{name: event.pk for name, event in events.items()},
         **inputs,
         "attachment": attachment.pk,
+        "neighbourhood": neighbourhood.pk,
+        "stakeholder": stakeholder.pk,
+        "contact": contact.pk,
         "plan": plan.pk,
         "objective": objective.pk,
         "action": action.pk,
