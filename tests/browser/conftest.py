@@ -91,6 +91,7 @@ NAV = [
     "Genel bakış",
     "Eylem planları",
     "Son tarihler",
+    "Katılım",
     "Taahhüt",
     "Çerçeveler",
     "Müdürlükler",
