@@ -106,3 +106,17 @@ def test_the_network_coordinator_gets_no_register(world, client):
     client.force_login(world.nina)
     for name in ("stakeholder_export", "input_export"):
         assert client.get(reverse(name, args=[world.home.slug])).status_code == 403
+
+
+def test_the_lists_offer_the_downloads_and_only_the_admin_the_contacts(world, client):
+    stakeholders_url = reverse("stakeholder_list", args=[world.home.slug])
+    client.force_login(world.alice)
+    page = client.get(stakeholders_url).content.decode()
+    assert 'name="contacts"' in page
+    assert reverse("stakeholder_export", args=[world.home.slug]) in page
+    client.force_login(world.bob)
+    page = client.get(stakeholders_url).content.decode()
+    assert 'name="contacts"' not in page
+    assert reverse("stakeholder_export", args=[world.home.slug]) in page
+    page = client.get(reverse("input_list", args=[world.home.slug])).content.decode()
+    assert reverse("input_export", args=[world.home.slug]) in page
