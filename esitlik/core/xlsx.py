@@ -44,6 +44,14 @@ def sheet_name(title: str) -> str:
     return " ".join(title.translate(_SHEET_NAME_BAD).split())[:_SHEET_NAME_MAX] or "Sheet"
 
 
+def header_row(ws, headers: Sequence[str]) -> None:
+    """Bold, shaded headings on row 1, kept in view while scrolling."""
+    for index, header in enumerate(headers, start=1):
+        cell = put(ws, 1, index, str(header))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    ws.freeze_panes = "A2"
+
+
 def add_table(
     book: Workbook,
     title: str,
@@ -56,9 +64,7 @@ def add_table(
     ``formats`` maps a 1-based column to an Excel number format ("DD.MM.YYYY", "0")."""
     formats = formats or {}
     ws = book.create_sheet(sheet_name(title))
-    for index, header in enumerate(headers, start=1):
-        cell = put(ws, 1, index, str(header))
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    header_row(ws, headers)
     for row_number, row in enumerate(rows, start=2):
         for index, value in enumerate(row, start=1):
             cell = put(ws, row_number, index, value)
@@ -69,7 +75,6 @@ def add_table(
     for index, header in enumerate(headers, start=1):
         width = widths[index - 1] if widths else max(12, min(60, len(str(header)) + 4))
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
     return ws
 
 

@@ -17,12 +17,6 @@ PERCENT = "0%"
 DAY = "DD.MM.YYYY"
 
 
-def _percent_columns(ws, columns: list[int], rows: int) -> None:
-    for column in columns:
-        for row in range(2, rows + 2):
-            ws.cell(row=row, column=column).number_format = PERCENT
-
-
 def _table(book, title: str, first_header: str, rows, base_header: str, note: str = "") -> None:
     """A sheet of label, count and share; ``note`` goes two rows under the table."""
     ws = add_table(
@@ -31,8 +25,8 @@ def _table(book, title: str, first_header: str, rows, base_header: str, note: st
         [first_header, _("Count"), base_header],
         [[row.label, row.count, row.share] for row in rows],
         widths=[48, 12, 14],
+        formats={3: PERCENT},
     )
-    _percent_columns(ws, [3], len(rows))
     if note:
         put(ws, len(rows) + 3, 1, note)
 

@@ -21,7 +21,7 @@ from esitlik.core.i18n_text import localized
 from esitlik.core.models import Municipality, Neighbourhood
 from esitlik.core.tabular import Column
 from esitlik.core.text import tr_sorted
-from esitlik.core.xlsx import HEADER_FILL, HEADER_FONT, add_table, new_book, put, to_bytes
+from esitlik.core.xlsx import add_table, header_row, new_book, put, to_bytes
 from esitlik.participation.imports import inputs, stakeholders
 from esitlik.participation.imports.base import Problem
 from esitlik.participation.models import Event, Stakeholder
@@ -30,13 +30,6 @@ from esitlik.participation.selectors import charter_articles, headings, linkable
 # Drop-downs reach this far down, room for the rows people add.
 ROWS = 2000
 WIDTHS = {"text": 60, "notes": 40, "name": 40, "decision_reason": 40, "event": 30}
-
-
-def _header_row(ws, headers: list[str]) -> None:
-    for index, header in enumerate(headers, start=1):
-        cell = put(ws, 1, index, header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    ws.freeze_panes = "A2"
 
 
 def _lists(kind: str, municipality: Municipality) -> dict[str, list[str]]:
@@ -84,10 +77,10 @@ def template_workbook(kind: str, municipality: Municipality) -> bytes:
             else (pgettext("import", "Inputs"))
         )
         lists_ws = book.create_sheet(_("Allowed values"))
-        _header_row(ws, [column.header() for column in columns])
+        header_row(ws, [column.header() for column in columns])
         lists = _lists(kind, municipality)
         listed = [column for column in columns if column.key in lists]
-        _header_row(lists_ws, [column.header() for column in listed])
+        header_row(lists_ws, [column.header() for column in listed])
         for position, column in enumerate(columns, start=1):
             letter = get_column_letter(position)
             ws.column_dimensions[letter].width = WIDTHS.get(column.key, 20)

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from esitlik.core.i18n_text import localized
-from esitlik.core.xlsx import HEADER_FILL, HEADER_FONT, WRAP, put
+from esitlik.core.xlsx import HEADER_FILL, HEADER_FONT, WRAP, header_row, put
 from esitlik.plans.models import Action, ActionPlan, Indicator, Objective
 from esitlik.plans.workbook import cells
 from esitlik.plans.workbook.columns import (
@@ -230,13 +230,11 @@ class _Writer:
 
     def _lists(self) -> None:
         ws = self.book.create_sheet(self.lists_name)
-        for index, (header, values) in enumerate(self.lists.values(), start=1):
-            cell = put(ws, 1, index, header)
-            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        header_row(ws, [header for header, _values in self.lists.values()])
+        for index, (_header, values) in enumerate(self.lists.values(), start=1):
             ws.column_dimensions[get_column_letter(index)].width = 32
             for row, value in enumerate(values, start=2):
                 put(ws, row, index, value)
-        ws.freeze_panes = "A2"
         ws.protection.sheet = True
 
     def _about(self) -> None:
