@@ -9,10 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_ORDER = ("tr", "en")
+
+
+def in_language(label, language: str, **params) -> str:
+    """A translatable ``label`` in ``language`` whatever the active one, with ``params``
+    filled in: spreadsheet headings are matched in both languages."""
+    with translation.override(language):
+        text = str(label)
+    return text % params if params else text
 
 
 def localized(value: Any, language: str | None = None) -> str:

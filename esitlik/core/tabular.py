@@ -35,6 +35,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
+from esitlik.core.i18n_text import in_language
 from esitlik.core.numbers import parse_amount
 from esitlik.core.text import tr_casefold
 
@@ -215,11 +216,6 @@ def match_key(text) -> str:
     folded = unicodedata.normalize("NFKD", folded)
     folded = "".join(char for char in folded if not unicodedata.combining(char))
     return " ".join(re.sub(r"[\W_]+", " ", folded).split())
-
-
-def in_language(label, language: str) -> str:
-    with translation.override(language):
-        return str(label)
 
 
 @dataclass(frozen=True)

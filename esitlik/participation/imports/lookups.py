@@ -16,13 +16,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from esitlik.core.i18n_text import in_language
 from esitlik.core.models import Municipality, Neighbourhood
 from esitlik.core.neighbourhoods import (
     neighbourhood_create,
     neighbourhood_key,
     neighbourhood_lookup,
 )
-from esitlik.core.tabular import CellError, cell_date, cell_line, in_language, is_blank, match_key
+from esitlik.core.tabular import CellError, cell_date, cell_line, is_blank, match_key
 from esitlik.core.text import tr_casefold
 from esitlik.participation.models import Event, Stakeholder
 from esitlik.participation.selectors import charter_articles, headings, linkable_actions

@@ -8,38 +8,26 @@ A cell may hold what Excel stored (a number, a date, a boolean) or what someone 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from esitlik.core.i18n_text import localized
+from esitlik.core.i18n_text import in_language, localized
 from esitlik.core.models import Directorate, Municipality
 from esitlik.core.numbers import parse_amount
 from esitlik.core.selectors import directorate_tree
+from esitlik.core.tabular import CellError, cell_date, is_blank
 from esitlik.frameworks.models import FrameworkItem
-from esitlik.plans.workbook.columns import LANGUAGES, fold, in_language
+from esitlik.plans.workbook.columns import LANGUAGES, fold
 
-# Excel counts days from 30.12.1899 (its 1900 leap-year bug folded in); serials in this range
-# are the years 1954–2064, wide enough for any plan and narrow enough not to read an amount
-# or a year as a date.
-EXCEL_EPOCH = date(1899, 12, 30)
-SERIALS = range(20_000, 60_000)
 # Several values in one cell: semicolons or line breaks. Commas are left alone because
 # organisations' names contain them ("Kadın Dayanışma Vakfı, İzmir Şubesi").
 SEPARATORS = re.compile(r"[;\n]+")
 YES_LABEL, NO_LABEL = gettext_lazy("Yes"), gettext_lazy("No")
 YES = {"evet", "e", "yes", "y", "1", "true", "doğru", "x", "✓"}
 NO = {"hayır", "h", "no", "n", "0", "false", "yanlış"}
-
-
-class CellError(ValueError):
-    """What is wrong with a cell, in the user's language."""
-
-
-def is_blank(raw) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def as_text(raw) -> str:
@@ -80,27 +68,8 @@ def code(raw) -> str:
 
 
 def to_date(raw) -> date | None:
-    if is_blank(raw):
-        return None
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        if float(raw).is_integer() and int(raw) in SERIALS:
-            return EXCEL_EPOCH + timedelta(days=int(raw))
-        raise CellError(_("Write a date as 31.12.2026."))
-    value = str(raw).strip()
-    if value.isdigit() and int(value) in SERIALS:
-        return EXCEL_EPOCH + timedelta(days=int(value))
-    # A time after the date ("2026-12-31T00:00:00", "31.12.2026 00:00") says nothing more.
-    value = re.split(r"[ T]", value, maxsplit=1)[0]
-    for pattern in ("%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise CellError(_("Write a date as 31.12.2026."))
+    """Read as every import reads a date (``core.tabular.cell_date``)."""
+    return cell_date(raw)
 
 
 def number(raw) -> Decimal | None:

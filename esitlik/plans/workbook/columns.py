@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
+from esitlik.core.i18n_text import in_language
 from esitlik.core.text import tr_casefold
 from esitlik.plans.models import Action, Indicator
 
@@ -22,12 +23,6 @@ TEMPLATE = "esitlik-plan"
 # Raise when a column changes meaning or a sheet is added, so older files are recognised.
 TEMPLATE_VERSION = "1"
 LANGUAGES = ("tr", "en")
-
-
-def in_language(label, language: str, **params) -> str:
-    with translation.override(language):
-        text = str(label)
-    return text % params if params else text
 
 
 def fold(text: str) -> str:

@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from esitlik.core.i18n_text import localized
+from esitlik.core.i18n_text import in_language, localized
 from esitlik.core.xlsx import HEADER_FILL, HEADER_FONT, WRAP, header_row, put
 from esitlik.plans.models import Action, ActionPlan, Indicator, Objective
 from esitlik.plans.workbook import cells
@@ -33,7 +33,6 @@ from esitlik.plans.workbook.columns import (
     TEMPLATE_VERSION,
     Column,
     Sheet,
-    in_language,
     natural_key,
     target_key,
 )
