@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "esitlik.frameworks",
     "esitlik.plans",
     "esitlik.participation",
+    "esitlik.training",
 ]
 
 MIDDLEWARE = [

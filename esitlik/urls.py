@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("esitlik.frameworks.urls")),
     path("", include("esitlik.plans.urls")),
     path("", include("esitlik.participation.urls")),
+    path("", include("esitlik.training.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

@@ -29,6 +29,12 @@ class Perm(StrEnum):
     VIEW_CONTACTS = "view_contacts"
     # Contact people in a downloaded file: only the equality unit, only when it asks.
     EXPORT_CONTACTS = "export_contacts"
+    # Programmes, the trainer pool, role categories and workforce figures: the equality unit.
+    MANAGE_TRAINING = "manage_training"
+    # Sessions and who attended: also the focal points, for their directorates' trainings.
+    RECORD_TRAINING = "record_training"
+    # Names of staff who attended or give trainings (personal data, never published).
+    VIEW_STAFF = "view_staff"
 
 
 MATRIX: dict[str, frozenset[Perm]] = {
@@ -40,6 +46,8 @@ MATRIX: dict[str, frozenset[Perm]] = {
             Perm.EDIT_OWN_DIRECTORATE,
             Perm.RECORD_PARTICIPATION,
             Perm.VIEW_CONTACTS,
+            Perm.RECORD_TRAINING,
+            Perm.VIEW_STAFF,
         }
     ),
     Role.COMMISSION_MEMBER: frozenset(

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esitlik.core.audit import audit_record, check_version, created, save_and_audit, snapshot
+from esitlik.core.counts import clean_group_counts as _clean_group_counts
+from esitlik.core.counts import count_errors, with_total
 from esitlik.core.models import Municipality
 from esitlik.core.uploads import checked_document_name
 from esitlik.participation.models import Event, EventAttachment
@@ -38,25 +40,7 @@ EVENT_FIELDS = (
 
 
 def clean_group_counts(counts) -> dict[str, int]:
-    """{group: count} with the empty and zero groups left out; unknown groups and negative
-    or fractional counts refused."""
-    result = {}
-    for group, count in (counts or {}).items():
-        if group not in Event.Group.values:
-            raise ValidationError(
-                {"group_counts": _("“%(group)s” is not a participant group.") % {"group": group}}
-            )
-        if count in (None, "", 0):
-            continue
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise ValidationError(
-                {
-                    "group_counts": _("The count for %(group)s must be a whole number, 0 or more.")
-                    % {"group": Event.Group(group).label}
-                }
-            )
-        result[group] = count
-    return result
+    return _clean_group_counts(counts, Event.Group)
 
 
 def _check(event: Event, invited, attended, total: int | None) -> None:
@@ -88,17 +72,8 @@ def _check(event: Event, invited, attended, total: int | None) -> None:
     for people, field in ((invited, "invited"), (attended, "attended")):
         if any(s.municipality_id != municipality_id for s in people):
             errors[field] = _("Choose stakeholders of this municipality.")
+    errors.update(count_errors(event, total))
     participants = sum(getattr(event, name) for name in SEX_FIELDS)
-    if total is not None and total != participants:
-        errors["not_stated"] = _(
-            "The counts by sex add up to %(sum)d but the total is %(total)d; "
-            "put the difference under “not stated”."
-        ) % {"sum": participants, "total": total}
-    grouped = sum(event.group_counts.values())
-    if grouped > participants:
-        errors["group_counts"] = _(
-            "The groups add up to %(grouped)d people, more than the %(total)d who took part."
-        ) % {"grouped": grouped, "total": participants}
     if event.status != Event.Status.HELD and (participants or attended):
         errors["status"] = _(
             "Attendance is recorded for a held event; mark the event as held or clear "
@@ -106,14 +81,6 @@ def _check(event: Event, invited, attended, total: int | None) -> None:
         )
     if errors:
         raise ValidationError(errors)
-
-
-def _counts(values: dict, total: int | None) -> dict:
-    """A total typed without a split by sex counts everyone as "not stated": the form forgives
-    a sign-in sheet that only says how many came."""
-    if total and not any(values.get(name) for name in SEX_FIELDS):
-        values = {**values, "not_stated": total}
-    return values
 
 
 def _names(stakeholders) -> list[str]:
@@ -130,7 +97,7 @@ def event_create(
     total: int | None = None,
     **values,
 ) -> Event:
-    values = _counts(values, total)
+    values = with_total(values, total)
     values["group_counts"] = clean_group_counts(values.get("group_counts"))
     event = Event(
         municipality=municipality,
@@ -170,7 +137,7 @@ def event_update(
     **values,
 ) -> Event:
     check_version(event, version)
-    values = _counts(values, total)
+    values = with_total(values, total)
     if "group_counts" in values:
         values["group_counts"] = clean_group_counts(values["group_counts"])
     fields = [name for name in values if name in EVENT_FIELDS]

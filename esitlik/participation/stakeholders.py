@@ -15,35 +15,11 @@ from django.utils.translation import gettext as _
 
 from esitlik.core.audit import audit_record, check_version, created, save_and_audit, snapshot
 from esitlik.core.models import Municipality, Neighbourhood
+from esitlik.core.tags import clean_tags
 from esitlik.core.text import tr_casefold
 from esitlik.participation.models import ContactPerson, Stakeholder
 
 STAKEHOLDER_FIELDS = ("name", "kind", "neighbourhood", "tags", "notes", "is_active")
-TAG_MAX = 40
-TAGS_MAX = 20
-
-
-def clean_tags(tags) -> list[str]:
-    """Tags as typed ("kadın kooperatifi, Engelli ,engelli") → one of each, in typed order."""
-    if isinstance(tags, str):
-        tags = tags.replace(";", ",").split(",")
-    seen, result = set(), []
-    for raw in tags:
-        tag = " ".join(str(raw).split())
-        if not tag or tr_casefold(tag) in seen:
-            continue
-        if len(tag) > TAG_MAX:
-            raise ValidationError(
-                {
-                    "tags": _("A tag can be at most %(max)d characters: “%(tag)s”.")
-                    % {"max": TAG_MAX, "tag": tag[:30] + "…"}
-                }
-            )
-        seen.add(tr_casefold(tag))
-        result.append(tag)
-    if len(result) > TAGS_MAX:
-        raise ValidationError({"tags": _("At most %(max)d tags.") % {"max": TAGS_MAX}})
-    return result
 
 
 def _check(stakeholder: Stakeholder) -> None:

@@ -3,10 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from esitlik.core.counts import SEX_FIELDS
 from esitlik.core.models import Directorate, Municipality
 from esitlik.participation.models.stakeholders import Stakeholder
 
-SEX_FIELDS = ("women", "men", "other", "not_stated")
+__all__ = ["SEX_FIELDS", "Event", "EventAttachment"]
 
 
 class Event(models.Model):
