@@ -24,6 +24,10 @@ from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 from esitlik.plans.models import Evidence, IndicatorUpdate
+from esitlik.training.programmes import programme_create
+from esitlik.training.sessions import attendance_add, session_create
+from esitlik.training.staff import staff_create
+from esitlik.training.trainers import certification_add, trainer_create
 from tests.factories import InvitationFactory
 
 # Patterns that name no municipality, and why that is safe.
@@ -119,6 +123,20 @@ def object_kwargs(world, municipality):
     item = input_create(
         municipality=municipality, by=None, event=event, kind="problem", text="Sorun"
     )
+    staff = staff_create(municipality=municipality, by=None, name="Personel", sex="woman")
+    programme = programme_create(municipality=municipality, by=None, title="Eğitim programı")
+    session = session_create(
+        municipality=municipality,
+        programme=programme,
+        by=None,
+        starts_on=timezone.localdate() - timedelta(days=3),
+        status="held",
+    )
+    attendance_add(session=session, people=[staff], by=None)
+    trainer = trainer_create(municipality=municipality, by=None, staff=staff, topics=["TCE"])
+    certification = certification_add(
+        trainer=trainer, by=None, title="Eğitici", issuer="CEİD", issued_on=date(2025, 1, 1)
+    )
     return {
         "directorate_id": directorate.pk,
         "member_id": member.pk,
@@ -140,6 +158,12 @@ def object_kwargs(world, municipality):
         "event_id": event.pk,
         "attachment_id": attachment.pk,
         "input_id": item.pk,
+        "staff_id": staff.pk,
+        "programme_id": programme.pk,
+        "session_id": session.pk,
+        "trainer_id": trainer.pk,
+        "certification_id": certification.pk,
+        "category_id": municipality.role_categories.first().pk,
     }
 
 
