@@ -285,7 +285,7 @@ def sessions(
     for month, place in ((3, "Alaybey"), (5, "Örnekköy"), (9, "Gümüşpala"), (11, "Yamanlar")):
         women = rng.randint(18, 36)
         result.append(
-            Session("health", f"{place} Mahalle Evi", day(month, 3, 3), hours="2",
+            Session("health", place, day(month, 3, 3), hours="2",
                     place=f"{place} Mahalle Evi", directorate="KAH-KH", trainers=(health,),
                     women=women, groups={"women": women})
         )  # fmt: skip
