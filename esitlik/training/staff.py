@@ -85,6 +85,7 @@ def role_category_create(*, municipality: Municipality, name: dict, by) -> RoleC
 def role_category_update(*, category: RoleCategory, by, **values) -> RoleCategory:
     fields = [name for name in values if name in ("name", "position", "is_active")]
     before = snapshot(category, fields)
+    old_key = category.key
     for name in fields:
         setattr(category, name, dict(values[name]) if name == "name" else values[name])
     _check_category(category)
@@ -96,6 +97,8 @@ def role_category_update(*, category: RoleCategory, by, **values) -> RoleCategor
         actor=by,
         municipality=category.municipality,
     )
+    if category.key != old_key:  # a rename: sheets are matched by the new name from now on
+        category.save(update_fields=["key"])
     return category
 
 

@@ -256,3 +256,14 @@ def test_workforce_figures_replace_a_years_and_audit_the_change(world):
             by=world.alice,
             figures={category(world, municipality=world.other): (1, 1, 0)},
         )
+
+
+def test_a_renamed_role_category_is_matched_by_its_new_name(world):
+    coordinators = category(world, "koordinatör / odak kişi")
+    role_category_update(category=coordinators, by=world.alice, name={"tr": "Kadın koordinatörü"})
+    coordinators.refresh_from_db()
+    assert coordinators.key == "kadın koordinatörü"
+    # The old name is free again, the new one taken.
+    role_category_create(municipality=world.home, name={"tr": "Koordinatör / odak kişi"}, by=None)
+    with pytest.raises(ValidationError):
+        role_category_create(municipality=world.home, name={"tr": "KADIN KOORDİNATÖRÜ"}, by=None)
