@@ -35,10 +35,31 @@ def held_in(municipality, year):
     )
 
 
-def test_it_trains_231_distinct_people_in_mersins_role_breakdown(db):
+def test_the_demo_reproduces_a_mersin_like_training_year(db, monkeypatch):
+    """One load (the whole demo takes seconds), every promise checked on it."""
     assert load_all() > 0
     ornek = Municipality.objects.get(slug="ornek")
     year = demo.demo_year_of(timezone.localdate())
+    trains_231_distinct_people_in_mersins_role_breakdown(ornek, year)
+    its_father_support_programme_reaches_25_men(ornek)
+    its_trainer_pool_is_mersins_with_certificates_to_watch(ornek)
+    most_staff_sessions_report_a_gain_of_20_to_35_points(ornek)
+
+    # Loading again adds nothing, even in a later year: the demo's year stays.
+    assert load_all() == 0
+    later = date(year + 3, 2, 1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: later)
+    assert load_all() == 0
+    sessions = TrainingSession.objects.filter(municipality=ornek)
+    assert set(sessions.values_list("starts_on__year", flat=True)) == {year}
+
+
+def test_the_demo_year_is_the_last_full_calendar_year():
+    assert demo.demo_year_of(date(2026, 1, 1)) == 2025
+    assert demo.demo_year_of(date(2026, 12, 31)) == 2025
+
+
+def trains_231_distinct_people_in_mersins_role_breakdown(ornek, year):
     held = held_in(ornek, year)
     assert held.exists() and not held.filter(starts_on__gt=timezone.localdate()).exists()
 
@@ -83,12 +104,10 @@ def test_it_trains_231_distinct_people_in_mersins_role_breakdown(db):
     )
     assert audit["training.staff.created"] == StaffMember.objects.filter(municipality=ornek).count()
     assert audit["training.attendance.added"] == held.filter(attendance_kind="named").count()
-    assert load_all() == 0
 
 
-def test_its_father_support_programme_reaches_25_men(db):
-    load_all()
-    fathers = Programme.objects.get(municipality__slug="ornek", title__tr="Baba Destek Programı")
+def its_father_support_programme_reaches_25_men(ornek):
+    fathers = Programme.objects.get(municipality=ornek, title__tr="Baba Destek Programı")
     assert fathers.audience == "public" and "AÇEV" in fathers.partner
     sessions = fathers.sessions.filter(status="held")
     assert sessions.count() >= 1
@@ -97,9 +116,8 @@ def test_its_father_support_programme_reaches_25_men(db):
     assert sum(s.women + s.other + s.not_stated for s in sessions) == 0
 
 
-def test_its_trainer_pool_is_mersins_with_certificates_to_watch(db):
-    load_all()
-    pool = Trainer.objects.filter(municipality__slug="ornek")
+def its_trainer_pool_is_mersins_with_certificates_to_watch(ornek):
+    pool = Trainer.objects.filter(municipality=ornek)
     internal = pool.filter(kind="internal")
     monitoring = internal.filter(
         certifications__title="Hak Temelli İzleme Eğiticisi",
@@ -114,7 +132,7 @@ def test_its_trainer_pool_is_mersins_with_certificates_to_watch(db):
     assert pool.filter(kind="external").count() >= 2
 
     today = timezone.localdate()
-    certificates = Certification.objects.filter(trainer__municipality__slug="ornek")
+    certificates = Certification.objects.filter(trainer__municipality=ornek)
     assert certificates.filter(
         expires_on__gte=today, expires_on__lte=today + timedelta(90)
     ).exists()
@@ -127,10 +145,9 @@ def test_its_trainer_pool_is_mersins_with_certificates_to_watch(db):
     assert all(s.trainers.exists() for s in TrainingSession.objects.filter(status="held"))
 
 
-def test_most_staff_sessions_report_a_gain_of_20_to_35_points(db):
-    load_all()
+def most_staff_sessions_report_a_gain_of_20_to_35_points(ornek):
     staff_sessions = TrainingSession.objects.filter(
-        municipality__slug="ornek", status="held", programme__audience="staff"
+        municipality=ornek, status="held", programme__audience="staff"
     )
     scored = staff_sessions.exclude(pre_score=None).exclude(post_score=None)
     assert scored.count() > staff_sessions.count() / 2
@@ -138,19 +155,3 @@ def test_most_staff_sessions_report_a_gain_of_20_to_35_points(db):
     assert all(1 <= s.satisfaction <= 5 for s in scored)
     basic = Programme.objects.get(title__tr="Toplumsal Cinsiyet Eşitliği Temel Eğitimi")
     assert basic.actions.filter(title__tr__startswith="Tüm yöneticilere").exists()
-
-
-def test_the_year_is_the_last_full_one_and_stays_on_a_later_load(db, monkeypatch):
-    assert demo.demo_year_of(date(2026, 1, 1)) == 2025
-    assert demo.demo_year_of(date(2026, 12, 31)) == 2025
-    load_all()
-    year = demo.demo_year_of(timezone.localdate())
-    later = date(year + 3, 2, 1)
-    monkeypatch.setattr(timezone, "localdate", lambda *args: later)
-    assert load_all() == 0
-    years = set(
-        TrainingSession.objects.filter(municipality__slug="ornek").values_list(
-            "starts_on__year", flat=True
-        )
-    )
-    assert years == {year}
