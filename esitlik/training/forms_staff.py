@@ -175,8 +175,8 @@ class RoleCategoryEditForm(RoleCategoryForm):
 
 
 COLUMNS = (
-    ("women", _("Women")),
-    ("men", _("Men")),
+    ("women", pgettext_lazy("sex", "Women")),
+    ("men", pgettext_lazy("sex", "Men")),
     ("other", pgettext_lazy("workforce", "Other or not stated")),
 )
 

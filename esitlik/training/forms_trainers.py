@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from esitlik.core.i18n_text import localized
 from esitlik.core.models import Municipality
@@ -60,7 +61,7 @@ class TrainerForm(VersionedForm):
     )
     name = forms.CharField(label=_("Name and surname"), max_length=150, required=False)
     organisation = forms.CharField(
-        label=_("Organisation"),
+        label=pgettext_lazy("trainer", "Organisation"),
         max_length=200,
         required=False,
         help_text=_("The association, university or firm the trainer comes from."),
