@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -174,6 +175,12 @@ class RoleCategoryEditForm(RoleCategoryForm):
     )
 
 
+def tr_count(value: int) -> str:
+    """A count as the page's language writes it, "1.234" in Turkish: CountField reads it
+    back."""
+    return number_format(value, force_grouping=True)
+
+
 COLUMNS = (
     ("women", pgettext_lazy("sex", "Women")),
     ("men", pgettext_lazy("sex", "Men")),
@@ -196,8 +203,9 @@ class WorkforceForm(forms.Form):
                 self.fields[name] = CountField(
                     label=_("%(category)s, %(column)s")
                     % {"category": localized(category.name), "column": label},
-                    initial=getattr(figure, column) if figure else None,
+                    initial=tr_count(getattr(figure, column)) if figure else None,
                     max_value=10_000_000,
+                    error_messages={"min_value": _("A count cannot be below 0.")},
                 )
 
     @staticmethod

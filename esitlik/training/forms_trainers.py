@@ -85,7 +85,7 @@ class TrainerForm(VersionedForm):
     )
 
     FIELDSETS = (
-        (_("Who trains"), ("kind",), False),
+        (None, ("kind",), False),
         (_("Municipal staff"), ("staff",), False),
         (_("External trainer"), ("name", "organisation", "sex"), False),
         (_("What they train"), ("topics", "status", "training_for", "notes"), False),
@@ -143,7 +143,7 @@ class CertificationForm(forms.Form):
         help_text=_("e.g. Rights-based monitoring trainer (training of trainers)."),
     )
     issuer = forms.CharField(label=_("Issued by"), max_length=200)
-    issued_on = DateField(label=_("Date issued"), help_text=_("e.g. 15.03.2026"))
+    issued_on = DateField(label=_("Date issued"))
     expires_on = DateField(
         label=_("Valid until"),
         required=False,

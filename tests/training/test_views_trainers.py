@@ -49,6 +49,7 @@ def pool(world):
         by=None,
         staff=person(world, name=STAFF_NAME),
         topics=["Toplumsal cinsiyet eşitliği", "Hak temelli izleme"],
+        notes=f"{STAFF_NAME} eğitici eğitimini 2024 yılında tamamladı.",
     )
     certify(staff_trainer, days_left=400)
     held_session(world, programme(world, title="TCE temel eğitimi"), trainers=[staff_trainer])
@@ -105,6 +106,7 @@ def test_the_equality_unit_and_focal_points_see_staff_trainers_names(world, clie
         assert "Municipal staff trainer" not in html
         detail = page(client, url(world, "trainer_detail", pool["staff"].pk))
         assert f"<h1>{STAFF_NAME}</h1>" in detail
+        assert "eğitici eğitimini 2024" in detail
         assert reverse("staff_detail", args=[world.home.slug, pool["staff"].staff_id]) in detail
 
 

@@ -171,7 +171,7 @@ def test_it_saves_the_grid_reading_counts_the_turkish_way(world, client):
     assert response.context["grand_total"] == 3607
     html = response.content.decode()
     assert "3,607" in html  # English page; Turkish would write 3.607
-    assert 'value="1234"' in html
+    assert 'value="1,234"' in html  # read back as typed
 
 
 def test_it_reports_bad_cells_by_category_and_column_and_saves_nothing(world, client):
@@ -190,7 +190,7 @@ def test_it_reports_bad_cells_by_category_and_column_and_saves_nothing(world, cl
     assert response.status_code == 200
     html = response.content.decode()
     assert "Department head, Men: Enter a whole number." in html
-    assert "Branch manager, Other or not stated: Ensure this value is greater than" in html
+    assert "Branch manager, Other or not stated: A count cannot be below 0." in html
     assert 'value="on sekiz"' in html  # what was typed stays, to be fixed
     figure = WorkforceFigure.objects.get(municipality=world.home, year=2025)
     assert (figure.women, figure.men, figure.other) == (3, 18, 0)
