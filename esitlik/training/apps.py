@@ -15,6 +15,7 @@ class TrainingConfig(AppConfig):
             {
                 "training.role_category.created": _("Role category added"),
                 "training.role_category.updated": _("Role category updated"),
+                "training.role_category.deleted": _("Role category deleted"),
                 "training.staff.created": _("Staff person added"),
                 "training.staff.updated": _("Staff person updated"),
                 "training.workforce.set": _("Workforce figures entered"),

@@ -102,6 +102,31 @@ def role_category_update(*, category: RoleCategory, by, **values) -> RoleCategor
     return category
 
 
+@transaction.atomic
+def role_category_delete(*, category: RoleCategory, by) -> None:
+    """Remove a category nothing names (a typo, a duplicate). One that staff or workforce
+    figures name is refused: it can be taken out of use instead, so figures keep it."""
+    people = StaffMember.objects.filter(role_category=category).count()
+    years = WorkforceFigure.objects.filter(role_category=category).count()
+    if people or years:
+        raise ValidationError(
+            _(
+                "“%(name)s” is still used (staff: %(people)d, years of workforce figures: "
+                "%(years)d); take it out of use instead of deleting it."
+            )
+            % {"name": category, "people": people, "years": years},
+            code="in_use",
+        )
+    audit_record(
+        action="training.role_category.deleted",
+        actor=by,
+        municipality=category.municipality,
+        obj=category,
+        changes=created(category, ("name",)),
+    )
+    category.delete()
+
+
 def _check_staff(staff: StaffMember) -> None:
     errors = {}
     municipality_id = staff.municipality_id

@@ -17,6 +17,8 @@ from esitlik.participation.models import EventAttachment
 from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
+from esitlik.training.staff import staff_create
+from esitlik.training.trainers import certification_add, trainer_create
 
 A, F, C, M, N = (
     Role.EQUALITY_ADMIN,
@@ -104,7 +106,46 @@ CASES = [
     ("input_detail", {"input_id": "social_input"}, INTERNAL),
     ("input_delete", {"input_id": "social_input"}, {A, F}),
     ("input_delete", {"input_id": "parks_input"}, {A}),
+    ("staff_list", {}, {A, F}),
+    ("staff_create", {}, {A, F}),
+    ("staff_detail", {"staff_id": "pool_staff"}, {A, F}),
+    ("staff_edit", {"staff_id": "pool_staff"}, {A, F}),
+    ("role_category_list", {}, {A}),
+    ("role_category_edit", {"category_id": "pool_category"}, {A}),
+    ("role_category_delete", {"category_id": "pool_category"}, {A}),
+    ("workforce", {}, INTERNAL),
+    ("trainer_list", {}, INTERNAL),
+    ("trainer_create", {}, {A}),
+    ("trainer_detail", {"trainer_id": "pool_trainer"}, INTERNAL),
+    ("trainer_edit", {"trainer_id": "pool_trainer"}, {A}),
+    ("certification_create", {"trainer_id": "pool_trainer"}, {A}),
+    (
+        "certification_edit",
+        {"trainer_id": "pool_trainer", "certification_id": "pool_certification"},
+        {A},
+    ),
+    (
+        "certification_delete",
+        {"trainer_id": "pool_trainer", "certification_id": "pool_certification"},
+        {A},
+    ),
 ]
+
+
+def pool_ids(world) -> dict:
+    """A staff person who is a certified trainer, and a role category: the trainer pool's
+    pages."""
+    person = staff_create(municipality=world.home, by=None, name="Eğitmen Personel", sex="woman")
+    trainer = trainer_create(municipality=world.home, by=None, staff=person, topics=["TCE"])
+    certification = certification_add(
+        trainer=trainer, by=None, title="Eğitici", issuer="CEİD", issued_on=date(2025, 1, 1)
+    )
+    return {
+        "pool_staff": person.pk,
+        "pool_trainer": trainer.pk,
+        "pool_certification": certification.pk,
+        "pool_category": world.home.role_categories.first().pk,
+    }
 
 
 def resolve(world, kwargs):
@@ -172,6 +213,7 @@ def resolve(world, kwargs):
         "social": world.social.pk,
         "parks": world.parks.pk,
         "bob_membership": world.bob.memberships.get().pk,
+        **pool_ids(world),
     }
     return {name: values[key] for name, key in kwargs.items()}
 
