@@ -323,7 +323,9 @@ class NewcomerForm(forms.Form):
         required=False,
         help_text=_("The registration number (sicil no), if known."),
     )
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.NOT_STATED)
+    sex = forms.ChoiceField(
+        label=_("Sex"), choices=Sex.choices, initial=Sex.NOT_STATED, required=False
+    )
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -344,7 +346,8 @@ class NewcomerForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        given = data.get("staff_number") or data.get("directorate") or data.get("role_category")
+        # The directorate comes filled in with the session's, so it alone says nothing.
+        given = data.get("staff_number") or data.get("role_category")
         if given and not (data.get("name") or "").strip():
             self.add_error("name", _("Give the person's name and surname, or clear this part."))
         return data
@@ -354,7 +357,8 @@ class NewcomerForm(forms.Form):
         data = self.cleaned_data
         if not (data.get("name") or "").strip():
             return None
-        return {
+        values = {
             name: data.get(name)
-            for name in ("name", "staff_number", "directorate", "role_category", "sex")
+            for name in ("name", "staff_number", "directorate", "role_category")
         }
+        return {**values, "sex": data.get("sex") or Sex.NOT_STATED}

@@ -201,7 +201,12 @@ def session_attendance(request, slug, session_id):
     municipality = membership.municipality
     query = (request.GET.get("q") or "").strip()[:100]
     attending = set(session.attendances.values_list("staff_id", flat=True))
-    newcomer_form = NewcomerForm(request.POST or None, municipality=municipality, prefix="new")
+    newcomer_form = NewcomerForm(
+        request.POST or None,
+        municipality=municipality,
+        prefix="new",
+        initial={"directorate": session.directorate_id},
+    )
     open_for_names = (
         session.attendance_kind == TrainingSession.AttendanceKind.NAMED
         and session.status == TrainingSession.Status.HELD
