@@ -81,7 +81,10 @@ def participants(session: TrainingSession) -> SexCounts:
 def attendance_counts(sessions) -> dict[int, int]:
     """{session id: people listed} for named sessions: the weights of ``evaluation_of``."""
     rows = (
-        Attendance.objects.filter(session__in=sessions).values("session_id").annotate(n=Count("id"))
+        Attendance.objects.filter(session__in=sessions)
+        .values("session_id")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     return {row["session_id"]: row["n"] for row in rows}
 
