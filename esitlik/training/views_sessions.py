@@ -186,15 +186,16 @@ def session_edit(request, slug, session_id):
 
 
 def _ids(values) -> set[int]:
-    return {int(value) for value in values if str(value).isdigit()}
+    """Ids posted as repeated fields or comma-separated in one ("3,8,21")."""
+    return {int(part) for value in values for part in str(value).split(",") if part.isdigit()}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_attendance(request, slug, session_id):
     """Tick who attended a named session, and add a person not yet on the staff list, in one
-    save. The list can be narrowed with a search (``q``); only the people shown are changed,
-    so ticks hidden by a search are never lost."""
+    save. The list can be narrowed with a search (``q``); only the people shown (``shown``)
+    are changed, so ticks hidden by a search are never lost."""
     membership, session = editable_session(request, slug, session_id)
     if not can(membership, Perm.VIEW_STAFF):
         raise PermissionDenied
@@ -241,6 +242,9 @@ def session_attendance(request, slug, session_id):
             session=session,
             open_for_names=open_for_names,
             groups=groups,
+            # One field for every id shown: a list of thousands of staff stays far below
+            # Django's limit on the number of posted fields.
+            shown=",".join(str(p.pk) for g in groups for p in g.people),
             shown_count=sum(len(g.people) for g in groups),
             attending=attending,
             listed=session.attendances.count(),

@@ -315,3 +315,21 @@ def test_a_counts_session_or_a_planned_one_has_no_names_to_tick(world, client):
         assert words in client.get(page).content.decode()
         client.post(page, {"shown": [ayse.pk], "attended": [ayse.pk]})
     assert not Attendance.objects.exists()
+
+
+def test_a_long_staff_list_posts_back_in_a_few_fields(world, client):
+    """A municipality's whole staff register may be thousands of people; the page sends the
+    ids it showed in one field, so saving stays under Django's limit of posted fields."""
+    StaffMember.objects.bulk_create(
+        StaffMember(municipality=world.home, name=f"Personel {n}", name_key=f"personel {n}")
+        for n in range(1500)
+    )
+    session = held_session(world)
+    client.force_login(world.alice)
+    page = url(world, "session_attendance", session.pk)
+    shown = client.get(page).context["shown"]
+    assert len(shown.split(",")) == 1500
+    chosen = StaffMember.objects.order_by("pk")[:3]
+    response = client.post(page, {"shown": shown, "attended": [p.pk for p in chosen]})
+    assert response.status_code == 302
+    assert session.attendances.count() == 3
