@@ -199,6 +199,26 @@ class InputForm(forms.Form):
         }
 
 
+class PlanActionsField(forms.TypedMultipleChoiceField):
+    """Actions of the municipality's current plans as checkboxes, grouped by plan and aim;
+    the cleaned value is a list of ``Action``. ``keep`` holds actions already linked: one of
+    a plan since superseded stays listed while the record names it, so saving the form again
+    does not drop the link unseen. Training programmes pick the actions they deliver with it."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, municipality: Municipality, keep=(), **kwargs):
+        actions = {a.pk: a for a in selectors.linkable_actions(municipality)}
+        for action in keep:
+            actions.setdefault(action.pk, action)
+        groups: dict[str, list] = {}
+        for pk, action in actions.items():
+            aim = action.objective.aim
+            groups.setdefault(f"{aim.plan} — {aim}", []).append((pk, str(action)))
+        kwargs.setdefault("required", False)
+        super().__init__(choices=list(groups.items()), coerce=lambda pk: actions[int(pk)], **kwargs)
+
+
 class DecisionForm(forms.Form):
     status = forms.ChoiceField(label=_("Decision"), choices=Input.Status.choices)
     decision_reason = forms.CharField(
@@ -214,23 +234,10 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, municipality: Municipality, item: Input | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        actions = {a.pk: a for a in selectors.linkable_actions(municipality)}
-        if item is not None:
-            # An action of a plan since superseded stays listed while the input names it, so
-            # saving the decision again does not drop the link unseen.
-            for action in item.actions.select_related("objective__aim__plan"):
-                actions.setdefault(action.pk, action)
-        groups: dict[str, list] = {}
-        for pk, action in actions.items():
-            aim = action.objective.aim
-            group = f"{aim.plan} — {aim}"
-            groups.setdefault(group, []).append((pk, str(action)))
-        self.fields["actions"] = forms.TypedMultipleChoiceField(
+        self.fields["actions"] = PlanActionsField(
+            municipality=municipality,
+            keep=item.actions.select_related("objective__aim__plan") if item else (),
             label=_("Plan actions it led to"),
-            choices=list(groups.items()),
-            coerce=lambda pk: actions[int(pk)],
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
             help_text=_("Needed when the input is taken into the plan, wholly or partly."),
         )
         self.order_fields(["status", "decision_reason", "actions"])

@@ -33,5 +33,10 @@ def linkable_actions(municipality: Municipality):
         Action.objects.filter(objective__aim__plan__municipality=municipality)
         .exclude(objective__aim__plan__status="superseded")
         .select_related("objective__aim__plan")
-        .order_by("-objective__aim__plan__start_year", "objective__aim__position", "position")
+        .order_by(
+            "-objective__aim__plan__start_year",
+            "objective__aim__position",
+            "objective__position",
+            "position",
+        )
     )

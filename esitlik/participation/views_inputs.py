@@ -6,20 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from esitlik.core.access import access_membership_for
-from esitlik.core.permissions import Perm, can, can_edit_directorate
+from esitlik.core.permissions import Perm, can
 from esitlik.core.text import tr_casefold
 from esitlik.core.views.util import apply_validation_error, page_context, save_form
 from esitlik.participation import inputs
 from esitlik.participation.access import access_input, can_edit_input
 from esitlik.participation.forms_inputs import DecisionForm, InputFilterForm, InputForm
 from esitlik.participation.models import Input
-from esitlik.plans.services import EDITABLE_STATUSES
-from esitlik.plans.structure import REPORTABLE_STATUSES
+from esitlik.plans.links import action_links
 
 PAGE_SIZE = 50
 
@@ -89,27 +87,6 @@ def input_create(request, slug):
     )
 
 
-def _action_links(membership, item: Input) -> list[tuple]:
-    """The actions an input led to, each with the page a member can open: the action's own
-    page where they may work on it, else its row on the plan's page."""
-    manage = can(membership, Perm.MANAGE_PLANS)
-    links = []
-    actions = item.actions.select_related("objective__aim__plan", "lead_directorate")
-    for action in actions.order_by("objective__aim__plan__start_year", "code"):
-        plan = action.objective.aim.plan
-        openable = (manage and plan.status in EDITABLE_STATUSES) or (
-            plan.status in REPORTABLE_STATUSES
-            and can_edit_directorate(membership, action.lead_directorate)
-        )
-        if openable:
-            url = reverse("action_edit", args=[membership.municipality.slug, plan.pk, action.pk])
-        else:
-            url = reverse("plan_detail", args=[membership.municipality.slug, plan.pk])
-            url += f"#action-{action.pk}"
-        links.append((action, plan, url))
-    return links
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def input_detail(request, slug, input_id):
@@ -175,7 +152,7 @@ def input_detail(request, slug, input_id):
         page_context(
             membership,
             item=item,
-            actions=_action_links(membership, item),
+            actions=action_links(membership, item.actions.all()),
             edit_form=edit_form,
             decision_form=decision_form,
             open_form=which,

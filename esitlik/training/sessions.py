@@ -19,6 +19,7 @@ from esitlik.core.counts import SEX_FIELDS, clean_group_counts, count_errors, wi
 from esitlik.core.models import Municipality
 from esitlik.plans.models import Action
 from esitlik.training.models import Attendance, Programme, StaffMember, TrainingSession
+from esitlik.training.staff import name_key, staff_create
 
 SESSION_FIELDS = (
     "programme",
@@ -250,3 +251,48 @@ def attendance_remove(*, session: TrainingSession, people, by) -> int:
             changes={"attendance": {"old": names, "new": None}},
         )
     return count
+
+
+def _check_newcomer(session: TrainingSession, values: dict) -> None:
+    """Refuse a "new" person who is already on the staff list: the same name in the same
+    directorate, with no staff number to tell the two apart."""
+    key = name_key(values.get("name") or "")
+    if not key:
+        return
+    number = "".join(str(values.get("staff_number") or "").split())
+    twins = StaffMember.objects.filter(
+        municipality_id=session.municipality_id,
+        name_key=key,
+        directorate=values.get("directorate"),
+    )
+    if number:
+        twins = twins.filter(staff_number__in=("", number))
+    twin = twins.first()
+    if twin is not None:
+        raise ValidationError(
+            {
+                "name": _(
+                    "%(name)s is already on the staff list: tick them in the list instead, "
+                    "or give a staff number to tell two people of that name apart."
+                )
+                % {"name": twin.name}
+            }
+        )
+
+
+@transaction.atomic
+def attendance_change(
+    *, session: TrainingSession, by, add=(), remove=(), newcomers=()
+) -> tuple[list[StaffMember], int]:
+    """One save of the attendance page: add ``add``, remove ``remove``, and put each of
+    ``newcomers`` (the keyword arguments of ``staff_create``) on the staff list and on the
+    session. All of it or nothing: a refused newcomer leaves the attendance as it was.
+    Returns the people added (newcomers among them) and how many were removed."""
+    _check_attendance(session, [*add, *remove])
+    people = list(add)
+    for values in newcomers:
+        _check_newcomer(session, values)
+        people.append(staff_create(municipality=session.municipality, by=by, **values))
+    added = attendance_add(session=session, people=people, by=by) if people else []
+    removed = attendance_remove(session=session, people=remove, by=by) if remove else 0
+    return added, removed

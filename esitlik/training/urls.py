@@ -2,7 +2,13 @@
 
 from django.urls import include, path
 
-from esitlik.training import views_staff, views_trainers, views_workforce
+from esitlik.training import (
+    views_programmes,
+    views_sessions,
+    views_staff,
+    views_trainers,
+    views_workforce,
+)
 
 training_urls = [
     path("staff/", views_staff.staff_list, name="staff_list"),
@@ -35,6 +41,31 @@ training_urls = [
         "trainers/<int:trainer_id>/certifications/<int:certification_id>/delete/",
         views_trainers.certification_delete,
         name="certification_delete",
+    ),
+]
+
+# Programmes, sessions and the attendance of a session.
+training_urls += [
+    path("programmes/", views_programmes.programme_list, name="programme_list"),
+    path("programmes/new/", views_programmes.programme_create, name="programme_create"),
+    path(
+        "programmes/<int:programme_id>/",
+        views_programmes.programme_detail,
+        name="programme_detail",
+    ),
+    path(
+        "programmes/<int:programme_id>/edit/",
+        views_programmes.programme_edit,
+        name="programme_edit",
+    ),
+    path("sessions/", views_sessions.session_list, name="session_list"),
+    path("sessions/new/", views_sessions.session_create, name="session_create"),
+    path("sessions/<int:session_id>/", views_sessions.session_detail, name="session_detail"),
+    path("sessions/<int:session_id>/edit/", views_sessions.session_edit, name="session_edit"),
+    path(
+        "sessions/<int:session_id>/attendance/",
+        views_sessions.session_attendance,
+        name="session_attendance",
     ),
 ]
 

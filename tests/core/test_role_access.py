@@ -17,6 +17,8 @@ from esitlik.participation.models import EventAttachment
 from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
+from esitlik.training.programmes import programme_create
+from esitlik.training.sessions import session_create
 from esitlik.training.staff import staff_create
 from esitlik.training.trainers import certification_add, trainer_create
 
@@ -129,6 +131,17 @@ CASES = [
         {"trainer_id": "pool_trainer", "certification_id": "pool_certification"},
         {A},
     ),
+    ("programme_list", {}, INTERNAL),
+    ("programme_create", {}, {A}),
+    ("programme_detail", {"programme_id": "programme"}, INTERNAL),
+    ("programme_edit", {"programme_id": "programme"}, {A}),
+    ("session_list", {}, INTERNAL),
+    ("session_create", {}, {A, F}),
+    ("session_detail", {"session_id": "social_session"}, INTERNAL),
+    ("session_edit", {"session_id": "social_session"}, {A, F}),
+    ("session_edit", {"session_id": "parks_session"}, {A}),
+    ("session_attendance", {"session_id": "social_session"}, {A, F}),
+    ("session_attendance", {"session_id": "parks_session"}, {A}),
 ]
 
 
@@ -193,8 +206,22 @@ def resolve(world, kwargs):
         ).pk
         for name, event in events.items()
     }
+    programme = programme_create(municipality=world.home, by=world.alice, title="Eğitim")
+    training_sessions = {
+        f"{name}_session": session_create(
+            municipality=world.home,
+            programme=programme,
+            by=world.alice,
+            starts_on=timezone.localdate() - timedelta(days=2),
+            status="held",
+            directorate=directorate,
+        ).pk
+        for name, directorate in (("social", world.social), ("parks", world.parks))
+    }
     values = {
         **{name: event.pk for name, event in events.items()},
+        **training_sessions,
+        "programme": programme.pk,
         **inputs,
         "attachment": attachment.pk,
         "neighbourhood": neighbourhood.pk,
