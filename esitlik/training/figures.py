@@ -213,6 +213,10 @@ class ExpiringRow:
     def expired(self) -> bool:
         return self.days_left < 0
 
+    @property
+    def days_ago(self) -> int:
+        return -self.days_left
+
 
 @dataclass
 class ProgrammeRow:

@@ -104,6 +104,8 @@ CASES = [
     ("input_detail", {"input_id": "social_input"}, INTERNAL),
     ("input_delete", {"input_id": "social_input"}, {A, F}),
     ("input_delete", {"input_id": "parks_input"}, {A}),
+    ("training_summary", {}, INTERNAL),
+    ("training_summary_export", {}, INTERNAL),
 ]
 
 
