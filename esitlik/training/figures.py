@@ -38,7 +38,7 @@ from django.utils.translation import pgettext
 
 from esitlik.core.i18n_text import localized
 from esitlik.core.models import Directorate, Municipality
-from esitlik.core.sex import Sex
+from esitlik.core.sex import COUNT_FIELD, Sex
 from esitlik.core.text import tr_casefold, tr_sort_key
 from esitlik.participation.summary import PEOPLE_SHARES_MIN
 from esitlik.plans.models import Action
@@ -386,6 +386,7 @@ def _reach(sessions: list[TrainingSession]) -> tuple[list[ReachRow], SexRow]:
     }
     group_order = [*Action.TargetGroup.values, NOT_ASSIGNED]
     rows: dict[int, ReachRow] = {}
+    groups_by_programme: dict[int, Counter] = defaultdict(Counter)
     total = SexRow("total", _("Total"))
     for session in sessions:
         programme = session.programme
@@ -402,17 +403,10 @@ def _reach(sessions: list[TrainingSession]) -> tuple[list[ReachRow], SexRow]:
                 groups=[],
             )
         row.sessions += 1
-        for sex, name in (
-            (Sex.WOMAN, "women"),
-            (Sex.MAN, "men"),
-            (Sex.OTHER, "other"),
-            (Sex.NOT_STATED, "not_stated"),
-        ):
+        for sex, name in COUNT_FIELD.items():
             row.counts.add(sex, getattr(session, name))
             total.add(sex, getattr(session, name))
-    groups_by_programme: dict[int, Counter] = defaultdict(Counter)
-    for session in sessions:
-        groups_by_programme[session.programme_id].update(session.group_counts)
+        groups_by_programme[programme.pk].update(session.group_counts)
     for pk, row in rows.items():
         groups = groups_by_programme[pk]
         unassigned = row.counts.total - sum(groups.values())

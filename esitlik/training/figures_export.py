@@ -141,7 +141,7 @@ def _coverage_sheet(book, figures: TrainingFigures) -> None:
         data.append(line)
     ws = add_table(
         book,
-        _("Coverage"),
+        pgettext("training", "Coverage"),
         headers,
         data,
         widths=[44, *[14] * 12, 14],

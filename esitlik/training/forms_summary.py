@@ -50,7 +50,7 @@ class TrainingFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose a year from the list.")},
     )
-    date_from = DateField(label=_("From"), required=False, help_text=_("For example 01.03.2025"))
+    date_from = DateField(label=_("From"), required=False)
     date_to = DateField(label=_("To"), required=False)
     programme = forms.TypedChoiceField(
         label=_("Programme"),

@@ -284,3 +284,10 @@ def test_an_empty_municipality_gives_zeros(world):
     assert figures.people.total == 0 and figures.sessions == 0 and figures.hours == 0
     assert figures.by_role == [] and figures.reach == [] and figures.programmes == []
     assert figures.coverage.year is None and figures.pool_size == 0
+
+
+def test_it_reads_with_a_few_queries_whatever_the_volume(
+    trained, world, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        training_figures(world.home, **YEAR_2025)
