@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
+from esitlik.core import charts
 from esitlik.core.access import access_membership_for
 from esitlik.core.permissions import Perm
 from esitlik.core.views.util import page_context
@@ -18,19 +19,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def stack(rows) -> list[dict]:
-    """The parts of a stacked bar: where each non-zero row starts and how wide it is, in
-    percent of the whole."""
-    total = sum(row.count for row in rows if isinstance(row.count, int))
-    parts, x = [], 0.0
-    for row in rows:
-        if not isinstance(row.count, int) or not row.count or not total:
-            continue
-        width = row.count / total * 100
-        parts.append(
-            {"label": row.label, "count": row.count, "x": round(x, 2), "width": round(width, 2)}
-        )
-        x += width
-    return parts
+    """The parts of a stacked bar of summary rows (see core.charts.stack)."""
+    return charts.stack((row.label, row.count) for row in rows)
 
 
 def _summary(request, membership):

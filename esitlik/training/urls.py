@@ -6,11 +6,14 @@ from esitlik.training import (
     views_programmes,
     views_sessions,
     views_staff,
+    views_summary,
     views_trainers,
     views_workforce,
 )
 
 training_urls = [
+    path("", views_summary.summary_page, name="training_summary"),
+    path("summary.xlsx", views_summary.summary_export, name="training_summary_export"),
     path("staff/", views_staff.staff_list, name="staff_list"),
     path("staff/new/", views_staff.staff_create, name="staff_create"),
     path("staff/<int:staff_id>/", views_staff.staff_detail, name="staff_detail"),

@@ -142,6 +142,8 @@ CASES = [
     ("session_edit", {"session_id": "parks_session"}, {A}),
     ("session_attendance", {"session_id": "social_session"}, {A, F}),
     ("session_attendance", {"session_id": "parks_session"}, {A}),
+    ("training_summary", {}, INTERNAL),
+    ("training_summary_export", {}, INTERNAL),
 ]
 
 
