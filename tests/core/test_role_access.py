@@ -17,6 +17,8 @@ from esitlik.participation.models import EventAttachment
 from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
+from esitlik.training.programmes import programme_create
+from esitlik.training.sessions import session_create
 
 A, F, C, M, N = (
     Role.EQUALITY_ADMIN,
@@ -104,6 +106,9 @@ CASES = [
     ("input_detail", {"input_id": "social_input"}, INTERNAL),
     ("input_delete", {"input_id": "social_input"}, {A, F}),
     ("input_delete", {"input_id": "parks_input"}, {A}),
+    ("attendance_import", {"session_id": "social_session"}, {A, F}),
+    ("attendance_import", {"session_id": "parks_session"}, {A}),
+    ("attendance_template", {}, INTERNAL),
 ]
 
 
@@ -152,8 +157,21 @@ def resolve(world, kwargs):
         ).pk
         for name, event in events.items()
     }
+    training_programme = programme_create(municipality=world.home, by=None, title="Eğitim")
+    training_sessions = {
+        f"{name}_session": session_create(
+            municipality=world.home,
+            programme=training_programme,
+            by=world.alice,
+            starts_on=timezone.localdate() - timedelta(days=2),
+            status="held",
+            directorate=directorate,
+        ).pk
+        for name, directorate in (("social", world.social), ("parks", world.parks))
+    }
     values = {
         **{name: event.pk for name, event in events.items()},
+        **training_sessions,
         **inputs,
         "attachment": attachment.pk,
         "neighbourhood": neighbourhood.pk,
