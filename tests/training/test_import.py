@@ -123,6 +123,7 @@ def test_a_sheet_without_a_name_or_number_column_is_refused(world, staff):
         ("Ayse Yilmaz", "sosyal hizmetler"),
         ("AYŞE YILMAZ", "sh"),
         ("Ayşe Yılmaz", "Sosyal Hizmetler Md."),
+        ("Ayşe Yılmaz", "Sosyal Hizmetler Dairesi Başkanlığı"),
     ],
 )
 def test_names_and_directorates_are_matched_the_turkish_way(world, staff, name, directorate):
@@ -363,6 +364,9 @@ def test_preview_then_confirm_through_the_page(world, client, staff):
     assert pending.load(token) is None
     client.post(url(world, session), {"token": token})  # confirming twice imports nothing more
     assert StaffMember.objects.count() == 5
+    page = upload(client, world, session, SHEET, add_new_staff="on").content.decode()
+    assert "Everyone on the sheet is already listed as attending" in page
+    assert "Confirm the import" not in page
 
 
 def test_a_sheet_with_problems_offers_them_as_a_workbook(world, client, staff):
@@ -532,3 +536,14 @@ def test_the_command_refuses_wrong_arguments(world, tmp_path):
         call_command(
             "import_attendance", path, municipality="ornek", session=counted.pk, language="en"
         )
+
+
+def test_a_problem_with_a_split_name_names_both_columns(world, staff):
+    outcome = run(world, held_session(world), "Adı;Soyadı\nZehra;Koç\n")
+    problem = outcome.problems[0]
+    assert (problem.row, problem.column, problem.letter, problem.value) == (
+        2,
+        "Adı + Soyadı",
+        "A+B",
+        "Zehra Koç",
+    )

@@ -27,8 +27,8 @@ LANGUAGES = ("tr", "en")
 # How directorates' names end, in match_key form; a sheet often leaves the ending out or
 # writes another ("Sosyal Hizmetler Md.", "Sosyal Hizmetler Daire Başkanlığı").
 _ENDINGS = re.compile(
-    r"\s+(sube mudurlugu|daire baskanligi|baskanligi|mudurlugu|mudurluk|mud|md|"
-    r"directorate|department)$"
+    r"\s+(sube mudurlugu|dairesi baskanligi|daire baskanligi|baskanligi|mudurlugu|mudurluk|"
+    r"mud|md|directorate|department)$"
 )
 
 
