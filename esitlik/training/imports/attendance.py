@@ -259,21 +259,22 @@ def import_attendance(
 
 
 def _check_name_columns(mapping: ColumnMap) -> None:
+    """A sheet must say who attended: a name, a first name and a surname, or a number."""
     if mapping.has("name") or mapping.has("staff_number"):
         return
     if mapping.has("first_name") and mapping.has("last_name"):
         return
-    names = [column.header() for column in COLUMNS if column.key in ("name", "staff_number")]
+    headers = {column.key: column.header() for column in COLUMNS}
     raise TableRefused(
         _(
             "The sheet needs a column “%(name)s” (or “%(first)s” and “%(last)s”) or "
             "“%(number)s” to know who attended."
         )
         % {
-            "name": names[1],
-            "first": COLUMNS[2].header(),
-            "last": COLUMNS[3].header(),
-            "number": names[0],
+            "name": headers["name"],
+            "first": headers["first_name"],
+            "last": headers["last_name"],
+            "number": headers["staff_number"],
         }
     )
 
