@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from esitlik.training import (
+    views_import,
     views_programmes,
     views_sessions,
     views_staff,
@@ -14,6 +15,17 @@ from esitlik.training import (
 training_urls = [
     path("", views_summary.summary_page, name="training_summary"),
     path("summary.xlsx", views_summary.summary_export, name="training_summary_export"),
+    path(
+        "sessions/<int:session_id>/import/",
+        views_import.attendance_import,
+        name="attendance_import",
+    ),
+    path(
+        "sessions/<int:session_id>/import/problems.xlsx",
+        views_import.attendance_import_problems,
+        name="attendance_import_problems",
+    ),
+    path("attendance-template.xlsx", views_import.attendance_template, name="attendance_template"),
     path("staff/", views_staff.staff_list, name="staff_list"),
     path("staff/new/", views_staff.staff_create, name="staff_create"),
     path("staff/<int:staff_id>/", views_staff.staff_detail, name="staff_detail"),

@@ -144,6 +144,9 @@ CASES = [
     ("session_attendance", {"session_id": "parks_session"}, {A}),
     ("training_summary", {}, INTERNAL),
     ("training_summary_export", {}, INTERNAL),
+    ("attendance_import", {"session_id": "social_session"}, {A, F}),
+    ("attendance_import", {"session_id": "parks_session"}, {A}),
+    ("attendance_template", {}, INTERNAL),
 ]
 
 
