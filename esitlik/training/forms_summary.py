@@ -35,6 +35,21 @@ def _years(municipality: Municipality, today: date) -> list[int]:
     return list(range(last, first - 1, -1))
 
 
+def default_year(municipality: Municipality, today: date) -> int:
+    """The year the page opens on: this one once a session has been held in it, else the
+    last year with a held session (in January the unit still reads last year's figures)."""
+    latest = (
+        TrainingSession.objects.filter(
+            municipality=municipality,
+            status=TrainingSession.Status.HELD,
+            starts_on__lte=today,
+        )
+        .aggregate(last=Max("starts_on"))
+        .get("last")
+    )
+    return latest.year if latest else today.year
+
+
 def _topics(programmes) -> list[str]:
     """Every programme topic once (the first spelling met), in Turkish order."""
     seen: dict[str, str] = {}
@@ -68,7 +83,9 @@ class TrainingFilterForm(forms.Form):
         today = today or timezone.localdate()
         self.municipality = municipality
         years = _years(municipality, today)
-        data = data.copy() if data is not None else {"year": str(today.year)}
+        if data is None:
+            data = {"year": str(default_year(municipality, today))}
+        data = data.copy()
         year = (data.get("year") or "").strip()
         if year == ALL_TIME or (year.isdigit() and int(year) in years):
             first, last = ("", "")

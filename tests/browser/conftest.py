@@ -92,6 +92,7 @@ NAV = [
     "Eylem planları",
     "Son tarihler",
     "Katılım",
+    "Eğitim",
     "Taahhüt",
     "Çerçeveler",
     "Müdürlükler",

@@ -85,13 +85,13 @@ def test_it_shows_the_sentence_figures_and_tables_without_names(trained, world, 
     assert '1 / 10 <span class="training-share">(10%)</span>' in page
 
 
-def test_it_shows_this_year_by_default_and_a_chosen_year_as_dates(trained, world, client):
+def test_it_shows_a_year_by_default_and_a_chosen_year_as_dates(trained, world, client):
     client.force_login(world.alice)
     response = client.get(url(world))
-    this_year = timezone.localdate().year
-    assert response.context["figures"].filters.date_from == date(this_year, 1, 1)
-    assert response.context["figures"].filters.date_to == date(this_year, 12, 31)
-    assert f"In {this_year}," in response.content.decode()
+    # The world's last held session is of 2025 and nothing is held this year yet.
+    assert response.context["figures"].filters.date_from == date(2025, 1, 1)
+    assert response.context["figures"].filters.date_to == date(2025, 12, 31)
+    assert "In 2025," in response.content.decode()
     response = client.get(url(world, query="year=2025&date_from=2020-01-01"))
     form = response.context["form"]
     assert form.cleaned_data["date_from"] == date(2025, 1, 1)
@@ -262,3 +262,30 @@ def test_the_workbook_in_turkish(trained, world, client):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames[0] == "Özet"
     assert rows(book["Özet"])["Eğitim alan personel"] == (9,)
+
+
+def test_it_opens_on_this_year_once_training_is_held_in_it(world, client):
+    from tests.training.helpers import held_session, person
+
+    today = timezone.localdate()
+    held_session(world, days_ago=400, attendees=[person(world)])
+    held_session(world, days_ago=(today - date(today.year, 1, 1)).days)
+    client.force_login(world.alice)
+    filters = client.get(url(world)).context["figures"].filters
+    assert filters.date_from == date(today.year, 1, 1)
+
+
+def test_it_opens_on_the_last_year_with_training_when_this_year_has_none(world, client):
+    from tests.training.helpers import held_session, person
+
+    today = timezone.localdate()
+    last_year_day = date(today.year - 1, 6, 3)
+    held_session(world, days_ago=(today - last_year_day).days, attendees=[person(world)])
+    client.force_login(world.alice)
+    response = client.get(url(world))
+    filters = response.context["figures"].filters
+    assert (filters.date_from, filters.date_to) == (
+        date(today.year - 1, 1, 1),
+        date(today.year - 1, 12, 31),
+    )
+    assert response.context["figures"].people.total == 1
