@@ -133,7 +133,6 @@ class StaffFilterForm(forms.Form):
         label=_("Still works here"),
         required=False,
         choices=[("", _("All")), *YES_NO],
-        initial="",
     )
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
