@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "esitlik.plans",
     "esitlik.participation",
     "esitlik.training",
+    "esitlik.datasets",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +166,39 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
+# Imported datasets as Parquet, one file per import run (see esitlik/datasets/storage.py).
+DATASETS_ROOT = DATA_DIR / "datasets"
+# Uploads waiting for their preview, mapping and confirmation.
+UPLOADS_ROOT = DATA_DIR / "uploads"
+# The largest dataset file the import page accepts, in MB (the command line has no limit).
+# Django spools uploads above FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file, so a large
+# upload is never held in memory.
+UPLOAD_MAX_MB = env.int("ESITLIK_UPLOAD_MAX_MB", 200)
+# `esitlik upkeep`: an import still running this long after it started was interrupted (a
+# 10-million-row file takes well under a minute); an upload not confirmed in this many days
+# is deleted.
+IMPORT_STALE_MINUTES = env.int("ESITLIK_IMPORT_STALE_MINUTES", 120)
+UPLOAD_KEEP_DAYS = env.int("ESITLIK_UPLOAD_KEEP_DAYS", 7)
+# Where Ibis runs the computations: "duckdb" (embedded, the default) or "pyspark" (needs the
+# optional "spark" dependencies and Java 17).
+ANALYTICS_BACKEND = env.str("ESITLIK_ANALYTICS_BACKEND", "duckdb")
+# Disclosure control of every figure that leaves the unit: counts below the threshold are
+# hidden; services marked sensitive (violence support, shelters) use the stricter one.
+DISCLOSURE_THRESHOLD = env.int("ESITLIK_DISCLOSURE_THRESHOLD", 5)
+DISCLOSURE_THRESHOLD_SENSITIVE = env.int("ESITLIK_DISCLOSURE_THRESHOLD_SENSITIVE", 10)
+# An import whose share of people (or records) of "not stated" sex is above this lands with a
+# warning: its figures by sex say little.
+DATASETS_NOT_STATED_SHARE = 0.10
+
+# Long work (imports, later report rendering) runs as Django tasks, stored in the database
+# and run by `esitlik db_worker`; `esitlik serve` starts one beside the web server.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("ESITLIK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("esitlik.plans.urls")),
     path("", include("esitlik.participation.urls")),
     path("", include("esitlik.training.urls")),
+    path("", include("esitlik.datasets.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

@@ -8,6 +8,8 @@ carol — commission member of "home"; mona — monitor of "home"; nina — netw
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from esitlik.core.models import Role
 from tests.factories import (
@@ -17,6 +19,16 @@ from tests.factories import (
     MunicipalityFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language. A request through the test client activates
+    its language in the test's thread and leaves it there, so without this a test would
+    inherit the language of whichever test ran before it (and pass or fail by the order)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @dataclass

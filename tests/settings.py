@@ -27,3 +27,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Uploaded files (evidence, decision documents) go to a throwaway directory per run.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="esitlik-test-media-"))
+# Imported datasets and pending uploads too.
+DATASETS_ROOT = Path(tempfile.mkdtemp(prefix="esitlik-test-datasets-"))
+UPLOADS_ROOT = Path(tempfile.mkdtemp(prefix="esitlik-test-uploads-"))
+# Tasks run at once, inside the request or command that enqueues them; the tests of the
+# worker itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -35,6 +35,13 @@ class Perm(StrEnum):
     RECORD_TRAINING = "record_training"
     # Names of staff who attended or give trainings (personal data, never published).
     VIEW_STAFF = "view_staff"
+    # Importing datasets: the equality unit for any directorate, a focal point for their own.
+    IMPORT_DATA = "import_data"
+    # The service catalogue, expected data, withdrawing anyone's import: the equality unit.
+    MANAGE_DATA = "manage_data"
+    # Figures before disclosure control (small counts shown). Everyone else, inside the
+    # municipality or outside, sees the controlled figures that may leave the unit.
+    VIEW_UNSUPPRESSED = "view_unsuppressed"
 
 
 MATRIX: dict[str, frozenset[Perm]] = {
@@ -48,6 +55,8 @@ MATRIX: dict[str, frozenset[Perm]] = {
             Perm.VIEW_CONTACTS,
             Perm.RECORD_TRAINING,
             Perm.VIEW_STAFF,
+            Perm.IMPORT_DATA,
+            Perm.VIEW_UNSUPPRESSED,
         }
     ),
     Role.COMMISSION_MEMBER: frozenset(

@@ -13,7 +13,11 @@ and Python counts them, which keeps the rules readable:
 - A person is counted by the role category, directorate and sex the staff register holds now:
   it keeps no history, so someone promoted since is counted in their new category.
 - Coverage is trained ÷ workforce, by role category and sex, with the workforce of the latest
-  year with figures up to the period's last year (:func:`workforce_for`). Trained people are
+  year with figures up to the period's last year (:func:`workforce_of`): the imported
+  workforce data (``datasets.workforce``) where a file has landed for that year or a later
+  one than the typed-in figures, else the figures typed in. The data's role categories are
+  matched to the municipality's list by name (Turkish or English, any case); people of a
+  category not on the list are shown apart, never silently left out. Trained people are
   counted whatever their status today: someone trained in the period who has left since was
   still trained in it (how many left is shown apart). The workforce's "other or not stated"
   column is compared with trained people of sex other and not stated together.
@@ -163,6 +167,10 @@ class Coverage:
     rows: list[CoverageRow]
     total: CoverageRow | None  # over the categories that have workforce figures
     outside: int  # trained people in no category with a workforce figure
+    # Whether the workforce comes from imported data (else from the typed-in figures).
+    from_data: bool = False
+    # The data's role categories not on the municipality's list: (as written, people).
+    unmatched: list[tuple[str, int]] = field(default_factory=list)
 
     def labels(self) -> list[str]:
         return [pgettext("sex", "Women"), pgettext("sex", "Men"), _("Other or not stated")]
@@ -282,24 +290,68 @@ def _with_bars(rows: list, value=lambda row: row.total) -> list:
 # The seam to the data engine -----------------------------------------------------------------
 
 
-def workforce_year(municipality: Municipality, year: int) -> int | None:
-    """The latest year up to ``year`` with workforce figures, or None."""
+@dataclass
+class Workforce:
+    """The workforce coverage is measured against (see :func:`workforce_of`)."""
+
+    year: int | None
+    from_data: bool = False
+    # {role category id: (women, men, other or not stated)}
+    by_category: dict[int, tuple[int, int, int]] = field(default_factory=dict)
+    unmatched: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _typed_year(municipality: Municipality, year: int) -> int | None:
     years = WorkforceFigure.objects.filter(municipality=municipality, year__lte=year)
     return years.order_by("-year").values_list("year", flat=True).first()
 
 
+def workforce_year(municipality: Municipality, year: int) -> int | None:
+    """The latest year up to ``year`` with workforce figures (imported or typed in), or None."""
+    from esitlik.datasets.workforce import workforce_data_year
+
+    found = [_typed_year(municipality, year), workforce_data_year(municipality.pk, year)]
+    return max((y for y in found if y is not None), default=None)
+
+
+def workforce_of(municipality: Municipality, year: int) -> Workforce:
+    """The workforce of the latest year up to ``year`` that has one: the imported workforce
+    data when its year is that year, else the typed-in figures (``WorkforceFigure``)."""
+    from esitlik.datasets.workforce import workforce_by_role, workforce_data_year
+
+    data_year = workforce_data_year(municipality.pk, year)
+    typed_year = _typed_year(municipality, year)
+    if data_year is not None and (typed_year is None or data_year >= typed_year):
+        categories = {}
+        for category in RoleCategory.objects.filter(municipality=municipality):
+            for name in category.name.values():
+                categories.setdefault(tr_casefold(" ".join(str(name).split())), category.pk)
+        found = Workforce(data_year, from_data=True)
+        for counts in workforce_by_role(municipality.pk, data_year):
+            pk = categories.get(tr_casefold(" ".join(counts.role_category.split())))
+            if pk is None:
+                found.unmatched.append((counts.role_category, counts.total))
+                continue
+            before = found.by_category.get(pk, (0, 0, 0))
+            found.by_category[pk] = (
+                before[0] + counts.women,
+                before[1] + counts.men,
+                before[2] + counts.other,
+            )
+        return found
+    if typed_year is None:
+        return Workforce(None)
+    rows = WorkforceFigure.objects.filter(municipality=municipality, year=typed_year)
+    return Workforce(
+        typed_year,
+        by_category={row.role_category_id: (row.women, row.men, row.other) for row in rows},
+    )
+
+
 def workforce_for(municipality: Municipality, year: int) -> dict[int, tuple[int, int, int]]:
     """The workforce as {role category id: (women, men, other or not stated)}, from the
-    latest year up to ``year`` that has figures ({} when none has).
-
-    Today these are the figures typed in by the equality unit (``WorkforceFigure``). The data
-    engine (issue #6) will replace this source with its workforce snapshots; callers depend
-    only on this function and :func:`workforce_year`, not on where the numbers come from."""
-    found = workforce_year(municipality, year)
-    if found is None:
-        return {}
-    rows = WorkforceFigure.objects.filter(municipality=municipality, year=found)
-    return {row.role_category_id: (row.women, row.men, row.other) for row in rows}
+    latest year up to ``year`` that has figures ({} when none has)."""
+    return workforce_of(municipality, year).by_category
 
 
 # Counting ------------------------------------------------------------------------------------
@@ -345,8 +397,8 @@ def _coverage(
     people: dict[int, tuple],
     categories: dict[int, RoleCategory],
 ) -> Coverage:
-    year = workforce_year(municipality, filters.end_year(today))
-    workforce = workforce_for(municipality, year) if year is not None else {}
+    found = workforce_of(municipality, filters.end_year(today))
+    year, workforce = found.year, found.by_category
     trained = defaultdict(lambda: [0, 0, 0])
     for sex, category_id, _directorate, _active in people.values():
         column = {Sex.WOMAN: 0, Sex.MAN: 1}.get(sex, 2)
@@ -376,7 +428,14 @@ def _coverage(
             ],
         )
     outside = len(people) - (total.total.trained if total else 0)
-    return Coverage(year=year, rows=rows, total=total, outside=outside)
+    return Coverage(
+        year=year,
+        rows=rows,
+        total=total,
+        outside=outside,
+        from_data=found.from_data,
+        unmatched=found.unmatched,
+    )
 
 
 def _reach(sessions: list[TrainingSession]) -> tuple[list[ReachRow], SexRow]:

@@ -147,7 +147,18 @@ def _coverage_sheet(book, figures: TrainingFigures) -> None:
         widths=[44, *[14] * 12, 14],
         formats={4: PERCENT, 7: PERCENT, 10: PERCENT, 13: PERCENT},
     )
-    if coverage.year:
+    if coverage.year and coverage.from_data:
+        note = _("Workforce data imported for %(year)d.") % {"year": coverage.year}
+        if coverage.unmatched:
+            note += " " + _(
+                "Role categories of the data not on the municipality's list, left out: "
+                "%(categories)s."
+            ) % {
+                "categories": "; ".join(
+                    f"{name or '—'} ({people})" for name, people in coverage.unmatched
+                )
+            }
+    elif coverage.year:
         note = _("Workforce figures of %(year)d.") % {"year": coverage.year}
     else:
         note = _("No workforce figures are recorded up to the period's end.")

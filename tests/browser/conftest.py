@@ -93,6 +93,7 @@ NAV = [
     "Son tarihler",
     "Katılım",
     "Eğitim",
+    "Veri",
     "Taahhüt",
     "Çerçeveler",
     "Müdürlükler",

@@ -9,6 +9,10 @@ from django.utils import timezone
 
 from esitlik.core.models import Role
 from esitlik.core.neighbourhoods import neighbourhood_create
+from esitlik.datasets.catalogue import service_create
+from esitlik.datasets.dimensions import dimension_create
+from esitlik.datasets.expectations import expectation_create
+from esitlik.datasets.models import ImportRun
 from esitlik.frameworks import services
 from esitlik.frameworks.models import Framework
 from esitlik.participation.events import event_create
@@ -63,6 +67,7 @@ CASES = [
     ("indicator_list", {"plan_id": "plan"}, INTERNAL),
     ("indicator_detail", {"plan_id": "plan", "indicator_id": "indicator"}, INTERNAL),
     ("indicator_edit", {"plan_id": "plan", "indicator_id": "indicator"}, {A}),
+    ("indicator_source", {"plan_id": "plan", "indicator_id": "indicator"}, INTERNAL),
     ("indicator_create_for_action", {"plan_id": "plan", "action_id": "action"}, {A}),
     ("indicator_create_for_objective", {"plan_id": "plan", "objective_id": "objective"}, {A}),
     (
@@ -147,7 +152,71 @@ CASES = [
     ("attendance_import", {"session_id": "social_session"}, {A, F}),
     ("attendance_import", {"session_id": "parks_session"}, {A}),
     ("attendance_template", {}, INTERNAL),
+    ("dataset_import_list", {}, INTERNAL),
+    ("dataset_upload", {}, {A, F}),
+    ("dataset_import_detail", {"run_id": "social_run"}, INTERNAL),
+    ("dataset_import_progress", {"run_id": "queued_run"}, INTERNAL),
+    ("dataset_import_status", {"run_id": "social_run"}, INTERNAL),
+    ("dataset_import_withdraw", {"run_id": "social_run"}, {A, F}),
+    ("dataset_import_withdraw", {"run_id": "parks_run"}, {A}),
+    ("dataset_import_map", {"run_id": "social_uploaded_run"}, {A, F}),
+    ("dataset_import_map", {"run_id": "parks_uploaded_run"}, {A}),
+    ("dataset_import_problems", {"run_id": "social_failed_run"}, {A, F}),
+    ("dataset_import_problems", {"run_id": "parks_failed_run"}, {A}),
+    ("dataset_template", {}, INTERNAL),
+    ("dataset_service_list", {}, INTERNAL),
+    ("dataset_service_create", {}, {A}),
+    ("dataset_service_import", {}, {A}),
+    ("dataset_service_edit", {"service_id": "service"}, {A}),
+    ("dataset_dimension_list", {}, INTERNAL),
+    ("dataset_mapping_list", {}, INTERNAL),
+    ("dataset_dimension_create", {}, {A}),
+    ("dataset_dimension_edit", {"dimension_id": "dimension"}, {A}),
+    ("dataset_dimension_delete", {"dimension_id": "dimension"}, {A}),
+    ("dataset_completeness", {}, INTERNAL),
+    ("dataset_expectation_create", {}, {A}),
+    ("dataset_expectation_edit", {"expectation_id": "expectation"}, {A}),
+    ("dataset_expectation_delete", {"expectation_id": "expectation"}, {A}),
 ]
+
+
+def data_ids(world) -> dict:
+    """A service, an extra dimension, expected data and import runs of two directorates: the
+    data pages. Runs are made directly; only their addresses and states matter here."""
+    service = service_create(
+        municipality=world.home, directorate=world.social, name="Kurs", by=None
+    )
+    expectation = expectation_create(
+        municipality=world.home, directorate=world.social, kind="workforce", year=2025, by=None
+    )
+
+    def run(directorate, status):
+        problems = [{"row": 2, "column": "A", "letter": "A", "value": "x", "message": "?"}]
+        return ImportRun.objects.create(
+            municipality=world.home,
+            kind="service_counts",
+            year=2025,
+            directorate=directorate,
+            file_name="sayilar.csv",
+            file_sha256="0" * 64,
+            status=status,
+            error_count=1 if status == ImportRun.Status.FAILED else 0,
+            problems=problems if status == ImportRun.Status.FAILED else [],
+        ).pk
+
+    dimension = dimension_create(municipality=world.home, name="Hane tipi", by=None)
+    return {
+        "service": service.pk,
+        "dimension": dimension.pk,
+        "expectation": expectation.pk,
+        "social_run": run(world.social, ImportRun.Status.LANDED),
+        "parks_run": run(world.parks, ImportRun.Status.LANDED),
+        "queued_run": run(world.parks, ImportRun.Status.QUEUED),
+        "social_uploaded_run": run(world.social, ImportRun.Status.UPLOADED),
+        "parks_uploaded_run": run(world.parks, ImportRun.Status.UPLOADED),
+        "social_failed_run": run(world.social, ImportRun.Status.FAILED),
+        "parks_failed_run": run(world.parks, ImportRun.Status.FAILED),
+    }
 
 
 def pool_ids(world) -> dict:
@@ -246,6 +315,7 @@ def resolve(world, kwargs):
         "parks": world.parks.pk,
         "bob_membership": world.bob.memberships.get().pk,
         **pool_ids(world),
+        **data_ids(world),
     }
     return {name: values[key] for name, key in kwargs.items()}
 

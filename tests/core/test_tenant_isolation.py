@@ -16,6 +16,10 @@ from django.utils import timezone
 
 from esitlik.core.models import Membership
 from esitlik.core.neighbourhoods import neighbourhood_create
+from esitlik.datasets.catalogue import service_create
+from esitlik.datasets.dimensions import dimension_create
+from esitlik.datasets.expectations import expectation_create
+from esitlik.datasets.models import ColumnMapping, ImportRun
 from esitlik.frameworks import services
 from esitlik.participation.events import event_create
 from esitlik.participation.inputs import input_create
@@ -137,7 +141,37 @@ def object_kwargs(world, municipality):
     certification = certification_add(
         trainer=trainer, by=None, title="Eğitici", issuer="CEİD", issued_on=date(2025, 1, 1)
     )
+    service = service_create(
+        municipality=municipality, directorate=directorate, name="Kurs", by=None
+    )
+    # Made directly: only the run's address matters here, not an import.
+    run = ImportRun.objects.create(
+        municipality=municipality,
+        kind="service_counts",
+        year=2025,
+        directorate=directorate,
+        file_name="sayilar.csv",
+        file_sha256="0" * 64,
+        status=ImportRun.Status.LANDED,
+    )
+    expectation = expectation_create(
+        municipality=municipality, directorate=directorate, kind="workforce", year=2025, by=None
+    )
+    dimension = dimension_create(municipality=municipality, name="Hane tipi", by=None)
+    mapping = ColumnMapping.objects.create(
+        municipality=municipality,
+        directorate=directorate,
+        kind="service_counts",
+        header_key="yararlanan kadin",
+        header="Yararlanan Kadın",
+        field="women",
+    )
     return {
+        "mapping_id": mapping.pk,
+        "service_id": service.pk,
+        "dimension_id": dimension.pk,
+        "run_id": run.pk,
+        "expectation_id": expectation.pk,
         "directorate_id": directorate.pk,
         "member_id": member.pk,
         "invitation_id": invitation.pk,

@@ -28,7 +28,7 @@ class Command(BaseCommand):
             reminders = send_reminders(place, language=language, dry_run=dry_run)
             for reminder in reminders:
                 user = reminder.membership.user
-                self.stdout.write(f"{place.slug}: {user.email} — {len(reminder.items)} item(s)")
+                self.stdout.write(f"{place.slug}: {user.email} — {reminder.count} item(s)")
             total += len(reminders)
         verb = "would be sent" if dry_run else "sent"
         self.stdout.write(f"{total} reminder(s) {verb}")

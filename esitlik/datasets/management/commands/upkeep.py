@@ -1,0 +1,35 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from esitlik.datasets.upkeep import upkeep
+
+
+class Command(BaseCommand):
+    help = (
+        "Tidy after interrupted imports and forgotten uploads: imports still running long "
+        "after they started are marked refused, uploads left unconfirmed for days are "
+        "deleted, stray temporary files removed (see esitlik/datasets/upkeep.py). Once, or "
+        "every N seconds with --every; `esitlik serve` runs it every ten minutes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=int,
+            default=0,
+            metavar="SECONDS",
+            help="Run again every SECONDS seconds until stopped (default: once).",
+        )
+
+    def handle(self, *args, every, **options):
+        while True:
+            tidied = upkeep()
+            if options["verbosity"] and (every == 0 or any(vars(tidied).values())):
+                self.stdout.write(f"esitlik upkeep: {tidied}")
+            if every <= 0:
+                return
+            # A long-lived loop: let the database connection be renewed between rounds.
+            close_old_connections()
+            time.sleep(every)
