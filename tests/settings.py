@@ -33,3 +33,12 @@ UPLOADS_ROOT = Path(tempfile.mkdtemp(prefix="esitlik-test-uploads-"))
 # Tasks run at once, inside the request or command that enqueues them; the tests of the
 # worker itself switch to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's default shared-cache in-memory database: shared-cache table locks
+    # fail at once with "database table is locked" (no busy wait), so the browser tests'
+    # live-server thread and the background worker thread could not share it. A file gets
+    # WAL and busy_timeout from the real settings, as in production. pytest-django adds a
+    # per-xdist-worker suffix to this name.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="esitlik-test-db-")) / "test.sqlite3")
+    }

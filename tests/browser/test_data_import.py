@@ -29,9 +29,9 @@ def docs_screenshot(page: Page, name: str) -> None:
 
 @pytest.fixture
 def worker(settings):
-    """A database task backend, and a db_worker in a thread of this process (the live
-    server's in-memory test database is not reachable from another process); started by
-    the test when it wants the queued import to run."""
+    """A database task backend, and a db_worker in a thread of this process, sharing the
+    test database with the live server; started by the test when it wants the queued
+    import to run."""
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
