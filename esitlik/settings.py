@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "esitlik.participation",
     "esitlik.training",
     "esitlik.datasets",
+    "esitlik.reports",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -37,7 +37,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import deque
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -97,6 +97,7 @@ def protect(
     column_total: Hashable | None = None,
     derived: Mapping[Hashable, Sequence[Hashable]] | None = None,
     label: str = "",
+    hide: Iterable[tuple[Hashable, Hashable]] = (),
 ) -> Protected:
     """Disclosure control of ``table`` (see the module's docstring).
 
@@ -104,7 +105,9 @@ def protect(
     column holding each row's total, if the table shows one; ``column_total``: the row label
     holding each column's total; ``derived``: columns computed from others of the same row
     (``{"share_women": ["women", "men"]}``), hidden when one of those is. ``threshold``
-    overrides the configured one. Raises ValueError for negative or fractional counts and for
+    overrides the configured one. ``hide``: (row, column) cells hidden from the start because
+    another published table that shares them hides them (a service's total, say); they are
+    reported as complementary. Raises ValueError for negative or fractional counts and for
     totals that do not add up."""
     if not (table.index.is_unique and table.columns.is_unique):
         raise ValueError("disclosure control needs unique row and column labels")
@@ -123,7 +126,9 @@ def protect(
         (i, j)
         for i, j in zip(*np.nonzero(available & (grid >= 1) & (grid < threshold)), strict=True)
     }
-    hidden = set(primary)
+    # A true zero is never hidden (see 2. above), even when another table hides its cell.
+    forced = {(rows.index(row), columns.index(column)) for row, column in hide}
+    hidden = set(primary) | {(i, j) for i, j in forced if available[i, j] and grid[i, j] >= 1}
     structure = _Structure(grid, total_row, total_column)
     # Hiding more only ever widens what the hidden cells could be, so a cell found free
     # stays free: only the others are checked again.

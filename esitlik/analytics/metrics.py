@@ -64,6 +64,17 @@ def beneficiaries(table: ibis.Table) -> ibis.Table:
     return table.filter(table.outcome.isnull() | (table.outcome == RECEIVED))
 
 
+def latest_snapshot(table: ibis.Table) -> ibis.Table:
+    """The rows of each year's last date, for snapshot data (workforce, decision-makers):
+    several files of one year are several snapshots, and the year's figure is its last.
+    Rows without a date belong to every date."""
+    last = table.group_by("year").aggregate(last_date=table.date.max())
+    joined = table.left_join(last, "year")
+    joined = joined.select(*[joined[c] for c in table.columns], joined.last_date)
+    keep = joined.date.isnull() | joined.last_date.isnull() | (joined.date == joined.last_date)
+    return joined.filter(keep).drop("last_date")
+
+
 def with_age_group(table: ibis.Table, *, band: str = "age_band", name: str = "age_group"):
     """``table`` with a column ``name`` holding the life stage of its five-year ``band``
     (null where the band is unknown)."""

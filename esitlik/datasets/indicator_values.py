@@ -30,6 +30,7 @@ from esitlik.analytics.equality import service_uses
 from esitlik.analytics.metrics import (
     beneficiaries,
     by_sex,
+    latest_snapshot,
     representation,
     with_balance,
     with_coverage,
@@ -93,15 +94,6 @@ def _decimal(value) -> Decimal | None:
     if number != number:  # NaN: no value
         return None
     return Decimal(str(number)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-
-
-def _latest_snapshot(table: ibis.Table) -> ibis.Table:
-    """The rows of each year's last date (rows without a date belong to every date)."""
-    last = table.group_by("year").aggregate(last_date=table.date.max())
-    joined = table.left_join(last, "year")
-    joined = joined.select(*[joined[c] for c in table.columns], joined.last_date)
-    keep = joined.date.isnull() | joined.last_date.isnull() | (joined.date == joined.last_date)
-    return joined.filter(keep).drop("last_date")
 
 
 def _frame_by_year(table: ibis.Table) -> dict[int, dict]:
@@ -191,7 +183,7 @@ def _headcount_values(con, source: IndicatorSource, years: list[int]) -> dict[in
             table = table.filter(table.role_category == source.role_category)
     elif source.body:
         table = table.filter(table.body == source.body)
-    table = _latest_snapshot(table)
+    table = latest_snapshot(table)
     rows = _frame_by_year(with_balance(by_sex(table, ["year"], weight="count")))
     return {year: _sex_value(source, row, year) for year, row in rows.items()}
 
