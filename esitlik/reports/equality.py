@@ -25,8 +25,13 @@ def inputs_of(sources: Sources) -> dict:
     (with their files' checksums), the population year and the plan editions looked at."""
     return {
         "runs": [
-            {"id": run.pk, "kind": run.kind, "year": run.year, "rows": run.rows_stored,
-             "sha256": run.file_sha256}
+            {
+                "id": run.pk,
+                "kind": run.kind,
+                "year": run.year,
+                "rows": run.rows_stored,
+                "sha256": run.file_sha256,
+            }
             for run in sources.runs
         ],
         "population_year": sources.eis.population_year if sources.eis else None,

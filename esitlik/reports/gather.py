@@ -126,9 +126,7 @@ def _service_figures(con, municipality_id: int, year: int, dimensions: list[str]
     if not this_year:
         return None
     population = dataset_table(con, municipality_id, Kind.POPULATION)
-    return equality_in_service(
-        records, population, year=year, counts=counts, dimensions=dimensions
-    )
+    return equality_in_service(records, population, year=year, counts=counts, dimensions=dimensions)
 
 
 def _responses(municipality: Municipality, services: dict[int, ServiceInfo]):
@@ -191,11 +189,7 @@ def gather(municipality: Municipality, year: int, today: date | None = None) -> 
     finally:
         con.disconnect()
     runs = sorted(
-        {
-            run
-            for kind in Kind
-            for run in landed_runs(mid, kind, _years_read(kind, year, eis))
-        },
+        {run for kind in Kind for run in landed_runs(mid, kind, _years_read(kind, year, eis))},
         key=lambda run: (run.kind, run.year, run.pk),
     )
     responses, plan_codes = _responses(municipality, services)

@@ -95,10 +95,18 @@ def protect_people(
                 result = _protect_slice(part, dim, row.iloc[0], is_sensitive, name, shared)
                 records.append(result.record)
                 for (r, c), m in _marks(result):
-                    key = ("services", service_id, c) if r == TOTAL_ROW else (name, (service_id, r), c)
+                    key = (
+                        ("services", service_id, c)
+                        if r == TOTAL_ROW
+                        else (name, (service_id, r), c)
+                    )
                     if r != TOTAL_ROW or m == CONFIDENTIAL:
                         marks[key] = m
-            now = {c for (table, _r, c), m in marks.items() if table == "services" and m == CONFIDENTIAL}
+            now = {
+                c
+                for (table, _r, c), m in marks.items()
+                if table == "services" and m == CONFIDENTIAL
+            }
             if now <= shared:
                 break
             shared |= now
@@ -138,5 +146,3 @@ def _marks(result):
             marker = result.markers.loc[row, column]
             if marker:
                 yield (row, column), marker
-
-

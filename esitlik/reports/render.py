@@ -54,8 +54,6 @@ def _chart(chart, language: str) -> dict:
         "title": chart.title,
         "description": chart.description,
         "svg": mark_safe(charts.svg(chart, language)),  # noqa: S308
-        "spec": {"spec": chart.spec, "locale": charts.FORMAT_LOCALES[language]},
-        "spec_id": f"{chart.id}-spec",
     }
 
 
@@ -92,8 +90,8 @@ def render_html(
     report: Report, *, for_pdf: bool = False, page: bool = False, toolbar: list | None = None
 ) -> str:
     """The report as HTML: for WeasyPrint (``for_pdf``), for the site (``page``: static
-    links, interactive charts, ``toolbar``), else a file that stands alone (styles inline,
-    charts as SVG)."""
+    links and a ``toolbar``), else a file that stands alone (styles inline). Charts are SVG
+    in all three."""
     with translation.override(report.language):
         public = report.audience == Audience.PUBLIC
         return render_to_string(
@@ -106,7 +104,6 @@ def render_html(
                 "generated": formats.day(report.generated_at, report.language),
                 "runs": len(report.inputs.get("runs", [])),
                 "for_pdf": for_pdf,
-                "interactive": page,
                 "inline_css": "" if for_pdf or page else _inline_css(),
                 "toolbar": toolbar,
                 "margins": {

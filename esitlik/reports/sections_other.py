@@ -35,50 +35,75 @@ def budget(sources: Sources, language: str) -> Section:
     for tag in TAG_ORDER:
         row = by_tag.get(tag.value)
         if row is not None:
-            rows.append([str(tag.label), int(row["lines"]), _money(row["planned"]),
-                         _money(row["actual"])])
+            rows.append(
+                [str(tag.label), int(row["lines"]), _money(row["planned"]), _money(row["actual"])]
+            )
     total_planned = sum(r[2] or 0 for r in rows)
     total_actual = sum(r[3] or 0 for r in rows)
     tagged_actual = sum(r[3] or 0 for r in rows if r[0] != str(EqualityTag.NEUTRAL.label))
     tagged_planned = sum(r[2] or 0 for r in rows if r[0] != str(EqualityTag.NEUTRAL.label))
     for row in rows:
         row.append(row[3] / total_actual if total_actual and row[3] is not None else None)
-    rows.append([_("Total"), sum(r[1] for r in rows), total_planned, total_actual,
-                 1.0 if total_actual else None])
+    rows.append(
+        [
+            _("Total"),
+            sum(r[1] for r in rows),
+            total_planned,
+            total_actual,
+            1.0 if total_actual else None,
+        ]
+    )
     if total_actual:
         section.paragraphs.append(
-            _("Equality-tagged lines (targeted or mainstreamed) make up %(actual)s of actual "
-              "spending, against %(planned)s of the planned budget.")
-            % {"actual": formats.percent(tagged_actual / total_actual, language),
-               "planned": formats.percent(tagged_planned / total_planned, language)
-               if total_planned else "–"}
+            _(
+                "Equality-tagged lines (targeted or mainstreamed) make up %(actual)s of actual "
+                "spending, against %(planned)s of the planned budget."
+            )
+            % {
+                "actual": formats.percent(tagged_actual / total_actual, language),
+                "planned": formats.percent(tagged_planned / total_planned, language)
+                if total_planned
+                else "–",
+            }
         )
     section.tables.append(
         Table(
             "budget",
             _("Budget lines by equality tag (TRY)"),
-            [Column("tag", _("Equality tag"), C.TEXT), Column("lines", _("Lines"), C.COUNT),
-             Column("planned", _("Planned"), C.AMOUNT), Column("actual", _("Actual"), C.AMOUNT),
-             Column("share_actual", _("Share of actual spending"), C.SHARE)],
+            [
+                Column("tag", _("Equality tag"), C.TEXT),
+                Column("lines", _("Lines"), C.COUNT),
+                Column("planned", _("Planned"), C.AMOUNT),
+                Column("actual", _("Actual"), C.AMOUNT),
+                Column("share_actual", _("Share of actual spending"), C.SHARE),
+            ],
             rows,
         )
     )
     detail = []
     for row in sources.budget_by_directorate.to_dict("records"):
         directorate = plain(row["directorate_id"])
-        detail.append([
-            localized(sources.directorates.get(directorate), language) if directorate else "",
-            str(EqualityTag(row["equality_tag"]).label),
-            int(row["lines"]), _money(row["planned"]), _money(row["actual"]),
-        ])
+        detail.append(
+            [
+                localized(sources.directorates.get(directorate), language) if directorate else "",
+                str(EqualityTag(row["equality_tag"]).label),
+                int(row["lines"]),
+                _money(row["planned"]),
+                _money(row["actual"]),
+            ]
+        )
     detail.sort(key=lambda r: (r[0], r[1]))
     section.tables.append(
         Table(
             "budget_by_directorate",
             _("Budget lines by directorate and equality tag (TRY)"),
-            [Column("directorate", _("Directorate"), C.TEXT),
-             Column("tag", _("Equality tag"), C.TEXT), Column("lines", _("Lines"), C.COUNT),
-             Column("planned", _("Planned"), C.AMOUNT), Column("actual", _("Actual"), C.AMOUNT)],
+            [
+                Column("directorate", _("Directorate"), C.TEXT),
+                Column("tag", _("Equality tag"), C.TEXT),
+                Column("lines", _("Lines"), C.COUNT),
+                Column("planned", _("Planned"), C.AMOUNT),
+                Column("actual", _("Actual"), C.AMOUNT),
+            ],
             detail,
             detail=True,
         )
@@ -92,24 +117,32 @@ def data_gaps(sources: Sources, language: str) -> Section:
     for row in sources.completeness.rows:
         if row.state in (State.RECEIVED, State.ARRIVED):
             continue
-        rows.append([
-            localized(row.directorate.name, language) if row.directorate else _("Outside sources"),
-            str(Kind(row.kind).label),
-            str(State.LABELS[row.state]),
-        ])
+        rows.append(
+            [
+                localized(row.directorate.name, language)
+                if row.directorate
+                else _("Outside sources"),
+                str(Kind(row.kind).label),
+                str(State.LABELS[row.state]),
+            ]
+        )
     served = set()
     if sources.eis is not None:
         served = {int(s) for s in sources.eis.by_service["service_id"]}
     silent = sorted(
-        (localized(sources.directorates.get(info.directorate_id), language),
-         localized(info.name, language))
+        (
+            localized(sources.directorates.get(info.directorate_id), language),
+            localized(info.name, language),
+        )
         for service_id, info in sources.services.items()
         if service_id not in served
     )
     if not rows and not silent:
         section.paragraphs.append(
-            _("Every directorate expected to send data sent it, split by sex, and every "
-              "service in the catalogue has figures.")
+            _(
+                "Every directorate expected to send data sent it, split by sex, and every "
+                "service in the catalogue has figures."
+            )
         )
         return section
     if rows:
@@ -125,8 +158,11 @@ def data_gaps(sources: Sources, language: str) -> Section:
             Table(
                 "data_expected",
                 _("Data expected and not received as needed"),
-                [Column("directorate", _("Directorate"), C.TEXT),
-                 Column("kind", _("Data"), C.TEXT), Column("state", _("State"), C.TEXT)],
+                [
+                    Column("directorate", _("Directorate"), C.TEXT),
+                    Column("kind", _("Data"), C.TEXT),
+                    Column("state", _("State"), C.TEXT),
+                ],
                 rows,
             )
         )
@@ -143,8 +179,10 @@ def data_gaps(sources: Sources, language: str) -> Section:
             Table(
                 "services_without_data",
                 _("Services without data"),
-                [Column("directorate", _("Directorate"), C.TEXT),
-                 Column("service", _("Service"), C.TEXT)],
+                [
+                    Column("directorate", _("Directorate"), C.TEXT),
+                    Column("service", _("Service"), C.TEXT),
+                ],
                 [list(pair) for pair in silent],
             )
         )
@@ -154,47 +192,72 @@ def data_gaps(sources: Sources, language: str) -> Section:
 def method(sources: Sources, public: bool, language: str, hidden_cells: int) -> Section:
     section = Section("method", _("Method"))
     section.paragraphs += [
-        _("Beneficiaries are the service uses recorded as received, or with no outcome "
-          "recorded; directorates that keep only totals send counts, which are added in."),
-        _("Women's share is women ÷ (women + men); people of another or unstated sex are "
-          "counted in the totals but not in the share. The 40–60% balance is the European "
-          "Institute for Gender Equality's: a share outside it is an imbalance."),
-        _("The representation ratio is a service's women's share divided by the share of "
-          "women among residents of the same ages (direct age standardisation with the "
-          "service's own age mix). A gap is a ratio below 0.8 or above 1.25, or a share "
-          "outside 40–60%%, in a group of at least %(size)s people with at least %(expected)s "
-          "women and %(expected)s men expected; gaps are ranked by the number of people "
-          "missing.") % {"size": MIN_SIZE, "expected": MIN_EXPECTED},
+        _(
+            "Beneficiaries are the service uses recorded as received, or with no outcome "
+            "recorded; directorates that keep only totals send counts, which are added in."
+        ),
+        _(
+            "Women's share is women ÷ (women + men); people of another or unstated sex are "
+            "counted in the totals but not in the share. The 40–60% balance is the European "
+            "Institute for Gender Equality's: a share outside it is an imbalance."
+        ),
+        _(
+            "The representation ratio is a service's women's share divided by the share of "
+            "women among residents of the same ages (direct age standardisation with the "
+            "service's own age mix). A gap is a ratio below 0.8 or above 1.25, or a share "
+            "outside 40–60%%, in a group of at least %(size)s people with at least %(expected)s "
+            "women and %(expected)s men expected; gaps are ranked by the number of people "
+            "missing."
+        )
+        % {"size": MIN_SIZE, "expected": MIN_EXPECTED},
     ]
     if public:
         section.paragraphs.append(
-            _("Disclosure control: counts from 1 to %(low)s (from 1 to %(high)s for sensitive "
-              "services such as violence support) are hidden and marked “c”, with further "
-              "cells hidden where a hidden one could be worked out from totals; shares from a "
-              "hidden count are hidden too. “-” is a true zero, “..” not available. "
-              "%(cells)s cells are hidden in this report.")
-            % {"low": threshold_for() - 1, "high": threshold_for(sensitive=True) - 1,
-               "cells": hidden_cells}
+            _(
+                "Disclosure control: counts from 1 to %(low)s (from 1 to %(high)s for sensitive "
+                "services such as violence support) are hidden and marked “c”, with further "
+                "cells hidden where a hidden one could be worked out from totals; shares from a "
+                "hidden count are hidden too. “-” is a true zero, “..” not available. "
+                "%(cells)s cells are hidden in this report."
+            )
+            % {
+                "low": threshold_for() - 1,
+                "high": threshold_for(sensitive=True) - 1,
+                "cells": hidden_cells,
+            }
         )
     else:
         section.paragraphs.append(
-            _("This is the internal version: it shows every figure, however small. Publish "
-              "the public version, which applies disclosure control.")
+            _(
+                "This is the internal version: it shows every figure, however small. Publish "
+                "the public version, which applies disclosure control."
+            )
         )
     rows = [
-        [run.pk, str(Kind(run.kind).label), run.year,
-         localized(sources.directorates.get(run.directorate_id), language)
-         if run.directorate_id else "",
-         run.rows_stored, run.finished_at.date().isoformat() if run.finished_at else None]
+        [
+            run.pk,
+            str(Kind(run.kind).label),
+            run.year,
+            localized(sources.directorates.get(run.directorate_id), language)
+            if run.directorate_id
+            else "",
+            run.rows_stored,
+            run.finished_at.date().isoformat() if run.finished_at else None,
+        ]
         for run in sources.runs
     ]
     section.tables.append(
         Table(
             "sources",
             _("Data the figures come from"),
-            [Column("run", _("Import no."), C.COUNT), Column("kind", _("Data"), C.TEXT),
-             Column("year", _("Year"), C.YEAR), Column("directorate", _("Directorate"), C.TEXT),
-             Column("rows", _("Rows"), C.COUNT), Column("landed", _("Imported on"), C.DATE)],
+            [
+                Column("run", _("Import no."), C.COUNT),
+                Column("kind", _("Data"), C.TEXT),
+                Column("year", _("Year"), C.YEAR),
+                Column("directorate", _("Directorate"), C.TEXT),
+                Column("rows", _("Rows"), C.COUNT),
+                Column("landed", _("Imported on"), C.DATE),
+            ],
             rows,
         )
     )

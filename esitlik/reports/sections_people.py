@@ -46,16 +46,18 @@ def workforce(sources: Sources, public: bool, language: str, records: list) -> S
     section = Section("workforce", _("Workforce and decision-makers"))
     keys = ["women", "men", "rest", "total", "share_women"]
     if sources.workforce.empty and sources.decisions.empty:
-        section.missing = _("No workforce or decision-maker figures have been imported for "
-                            "this year.")
+        section.missing = _(
+            "No workforce or decision-maker figures have been imported for this year."
+        )
         return section
     if not sources.decisions.empty:
         bodies = with_rest(sources.decisions)
         rows = []
         for values in bodies.to_dict("records"):
             label = str(DecisionBody(values["body"]).label)
-            rows.append([label, *counted(values, keys, None, "", None),
-                         _yes_no(values["balanced"])])
+            rows.append(
+                [label, *counted(values, keys, None, "", None), _yes_no(values["balanced"])]
+            )
             share = plain(values["share_women"])
             if share is not None:
                 section.findings.append(
@@ -64,32 +66,41 @@ def workforce(sources: Sources, public: bool, language: str, records: list) -> S
         table = Table(
             "decision_makers",
             _("Decision-makers by sex"),
-            [Column("body", _("Body"), C.TEXT), *sex_columns(),
-             Column("balanced", _("Within 40–60%"), C.TEXT)],
+            [
+                Column("body", _("Body"), C.TEXT),
+                *sex_columns(),
+                Column("balanced", _("Within 40–60%"), C.TEXT),
+            ],
             rows,
-            note=_("Members of elected and appointed bodies are public office holders; their "
-                   "numbers are published as they are."),
+            note=_(
+                "Members of elected and appointed bodies are public office holders; their "
+                "numbers are published as they are."
+            ),
         )
         section.tables.append(table)
-        section.charts.append(charts.share_by(table, "body", _("Women's share by body"),
-                                              language))
+        section.charts.append(charts.share_by(table, "body", _("Women's share by body"), language))
     if not sources.workforce.empty:
         staff = with_rest(sources.workforce)
         hidden = _protected_rows(staff, "role_category", public, "workforce")
         if hidden:
             records.extend(hidden.records)
         rows = [
-            [str(values["role_category"] or _("Not stated")),
-             *counted(values, keys, hidden, "workforce", values["role_category"]),
-             _yes_no(values["balanced"])]
+            [
+                str(values["role_category"] or _("Not stated")),
+                *counted(values, keys, hidden, "workforce", values["role_category"]),
+                _yes_no(values["balanced"]),
+            ]
             for values in staff.to_dict("records")
         ]
         section.tables.append(
             Table(
                 "workforce",
                 _("Staff by role category and sex"),
-                [Column("role_category", _("Role category"), C.TEXT), *sex_columns(),
-                 Column("balanced", _("Within 40–60%"), C.TEXT)],
+                [
+                    Column("role_category", _("Role category"), C.TEXT),
+                    *sex_columns(),
+                    Column("balanced", _("Within 40–60%"), C.TEXT),
+                ],
                 rows,
             )
         )
@@ -99,10 +110,15 @@ def workforce(sources: Sources, public: bool, language: str, records: list) -> S
             Table(
                 "decision_makers_trend",
                 _("Women's share of each body, year by year"),
-                [Column("year", _("Year"), C.YEAR), Column("body", _("Body"), C.TEXT),
-                 Column("share_women", _("Women's share"), C.SHARE)],
-                [[int(r["year"]), str(DecisionBody(r["body"]).label), plain(r["share_women"])]
-                 for r in trend.to_dict("records")],
+                [
+                    Column("year", _("Year"), C.YEAR),
+                    Column("body", _("Body"), C.TEXT),
+                    Column("share_women", _("Women's share"), C.SHARE),
+                ],
+                [
+                    [int(r["year"]), str(DecisionBody(r["body"]).label), plain(r["share_women"])]
+                    for r in trend.to_dict("records")
+                ],
             )
         )
     return section
@@ -119,9 +135,15 @@ def capacity(sources: Sources, public: bool, language: str, records: list) -> Se
     if coverage.rows:
         frame = pd.DataFrame(
             [
-                {"key": row.label, "women": row.cells[0].trained, "men": row.cells[1].trained,
-                 "rest": row.cells[2].trained, "total": row.total.trained,
-                 "workforce": row.total.workforce, "coverage": row.total.share}
+                {
+                    "key": row.label,
+                    "women": row.cells[0].trained,
+                    "men": row.cells[1].trained,
+                    "rest": row.cells[2].trained,
+                    "total": row.total.trained,
+                    "workforce": row.total.workforce,
+                    "coverage": row.total.share,
+                }
                 for row in coverage.rows
             ]
         )
@@ -130,8 +152,9 @@ def capacity(sources: Sources, public: bool, language: str, records: list) -> Se
             records.extend(hidden.records)
         rows = []
         for values in frame.to_dict("records"):
-            cells = counted(values, ["women", "men", "rest", "total"], hidden, "training",
-                            values["key"])
+            cells = counted(
+                values, ["women", "men", "rest", "total"], hidden, "training", values["key"]
+            )
             share = plain(values["coverage"])
             if hidden and hidden.hides("training", values["key"], "total"):
                 share = "c"
@@ -140,13 +163,15 @@ def capacity(sources: Sources, public: bool, language: str, records: list) -> Se
             Table(
                 "training_coverage",
                 _("Staff trained by role category and sex, against the workforce"),
-                [Column("role_category", _("Role category"), C.TEXT),
-                 Column("women", pgettext("sex", "Women"), C.COUNT),
-                 Column("men", pgettext("sex", "Men"), C.COUNT),
-                 Column("rest", _("Other or not stated"), C.COUNT),
-                 Column("total", _("Trained"), C.COUNT),
-                 Column("workforce", _("Workforce"), C.COUNT),
-                 Column("coverage", _("Share trained"), C.SHARE)],
+                [
+                    Column("role_category", _("Role category"), C.TEXT),
+                    Column("women", pgettext("sex", "Women"), C.COUNT),
+                    Column("men", pgettext("sex", "Men"), C.COUNT),
+                    Column("rest", _("Other or not stated"), C.COUNT),
+                    Column("total", _("Trained"), C.COUNT),
+                    Column("workforce", _("Workforce"), C.COUNT),
+                    Column("coverage", _("Share trained"), C.SHARE),
+                ],
                 rows,
             )
         )
@@ -158,9 +183,11 @@ def capacity(sources: Sources, public: bool, language: str, records: list) -> Se
             Table(
                 "trainer_pool",
                 _("Trainer pool by certification"),
-                [Column("certification", _("Certification"), C.TEXT),
-                 Column("active", _("Active trainers"), C.COUNT),
-                 Column("in_training", _("In training"), C.COUNT)],
+                [
+                    Column("certification", _("Certification"), C.TEXT),
+                    Column("active", _("Active trainers"), C.COUNT),
+                    Column("in_training", _("In training"), C.COUNT),
+                ],
                 [[row.label, row.active, row.in_training] for row in figures.pool_certification],
             )
         )
@@ -188,8 +215,11 @@ def participation(sources: Sources, public: bool, language: str) -> Section:
         Table(
             "participants",
             _("Participants by sex"),
-            [Column("sex", _("Sex"), C.TEXT), Column("count", _("Participants"), C.COUNT),
-             Column("share", _("Share"), C.SHARE)],
+            [
+                Column("sex", _("Sex"), C.TEXT),
+                Column("count", _("Participants"), C.COUNT),
+                Column("share", _("Share"), C.SHARE),
+            ],
             [[row.label, row.count, row.share] for row in summary.sexes],
         )
     )
@@ -197,8 +227,11 @@ def participation(sources: Sources, public: bool, language: str) -> Section:
         Table(
             "inputs",
             _("What became of the inputs"),
-            [Column("decision", _("Decision"), C.TEXT), Column("count", _("Inputs"), C.COUNT),
-             Column("share", _("Share"), C.SHARE)],
+            [
+                Column("decision", _("Decision"), C.TEXT),
+                Column("count", _("Inputs"), C.COUNT),
+                Column("share", _("Share"), C.SHARE),
+            ],
             [[row.label, row.count, row.share] for row in summary.decisions],
         )
     )

@@ -4,8 +4,7 @@ reach against who lives there, and which gaps the plan answers."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from esitlik.analytics.findings import MIN_SIZE, OVER, Finding
 from esitlik.core.i18n_text import localized
@@ -74,8 +73,10 @@ def group_label(sources: Sources, kind: str, value, language: str) -> str:
 
 def _finding_table(kind: str, value) -> tuple[str, object]:
     """Where a finding's counts sit among the protected tables."""
-    name = f"by_{kind}" if kind.startswith("x_") else next(
-        (n for n, d in BREAKDOWNS.items() if d == kind), ""
+    name = (
+        f"by_{kind}"
+        if kind.startswith("x_")
+        else next((n for n, d in BREAKDOWNS.items() if d == kind), "")
     )
     return name, value
 
@@ -176,8 +177,17 @@ def summary(sources: Sources, hidden: Hidden | None, language: str) -> Section:
 def _service_rows(sources: Sources, hidden: Hidden | None, language: str) -> list[list]:
     rows = []
     frame = with_rest(sources.eis.by_service)
-    keys = ["women", "men", "rest", "total", "share_women", "reference_share", "representation",
-            "coverage_women", "coverage_men"]
+    keys = [
+        "women",
+        "men",
+        "rest",
+        "total",
+        "share_women",
+        "reference_share",
+        "representation",
+        "coverage_women",
+        "coverage_men",
+    ]
     for values in frame.to_dict("records"):
         service_id = int(values["service_id"])
         info = sources.services[service_id]
@@ -284,8 +294,10 @@ def service_use(sources: Sources, hidden: Hidden | None, language: str) -> Secti
     eis = sources.eis
     if eis.population_year is None:
         section.paragraphs.append(
-            _("No population figures have been imported, so services are not compared "
-              "with residents.")
+            _(
+                "No population figures have been imported, so services are not compared "
+                "with residents."
+            )
         )
     else:
         section.paragraphs.append(
@@ -318,16 +330,26 @@ def service_use(sources: Sources, hidden: Hidden | None, language: str) -> Secti
         ),
     )
     section.tables.append(services)
-    section.charts.append(charts.share_by(services, "service", _("Women's share by service"), language))
+    section.charts.append(
+        charts.share_by(services, "service", _("Women's share by service"), language)
+    )
     findings = shown_findings(sources, hidden)
     section.findings = [sentence(sources, f, language) for f in findings[:TOP_GAPS]]
     section.tables.append(
-        _gap_table(sources, findings[:TOP_GAPS], hidden, language, "gaps",
-                   _("The largest gaps"), detail=False)
+        _gap_table(
+            sources,
+            findings[:TOP_GAPS],
+            hidden,
+            language,
+            "gaps",
+            _("The largest gaps"),
+            detail=False,
+        )
     )
     section.tables.append(
-        _gap_table(sources, findings, hidden, language, "gaps_all", _("Every gap found"),
-                   detail=True)
+        _gap_table(
+            sources, findings, hidden, language, "gaps_all", _("Every gap found"), detail=True
+        )
     )
     if hidden is not None and len(findings) < len(eis.findings):
         section.paragraphs.append(
@@ -359,7 +381,10 @@ def responses(sources: Sources, hidden: Hidden | None, language: str) -> Section
         answers = sources.responses.get(finding.service_id, [])
         wanted = "men" if finding.direction == OVER else "women"
         fitting = [
-            r for r in answers if r.how == "measured" or wanted in r.target_groups
+            r
+            for r in answers
+            if r.how == "measured"
+            or wanted in r.target_groups
             or (wanted == "women" and "girls" in r.target_groups)
         ]
         if not fitting:

@@ -80,7 +80,7 @@ def group_phrase(group: Group, language: str) -> str:
 
 
 def share_of(share: float, language: str, noun_tr: str, noun_en: str) -> str:
-    """"%23'ü kadın" / "23% are women" — a share of the people just named."""
+    """ "%23'ü kadın" / "23% are women" — a share of the people just named."""
     whole = round(share * 100)
     if language == "tr":
         return f"%{tr_possessive(whole)} {noun_tr}"
@@ -97,7 +97,9 @@ def finding_sentence(finding: Finding, service: str, group: Group | None, langua
     yaştaki nüfusta kadınların payı %50,4. Nüfusla orantılı olsaydı yaklaşık 1.210 kadın
     daha yararlanırdı." """
     tr = language == "tr"
-    opening = f"“{service}” hizmetinden yararlananların" if tr else f"of those served by “{service}”"
+    opening = (
+        f"“{service}” hizmetinden yararlananların" if tr else f"of those served by “{service}”"
+    )
     if tr:
         told = f"{opening} {share_of(finding.share_women, language, 'kadın', '')}"
     else:
@@ -121,16 +123,16 @@ def finding_sentence(finding: Finding, service: str, group: Group | None, langua
         )
     if tr:
         explained = (
-            " Bu oran hizmetin yaş grubundaki nüfusla uyumlu."
-            if finding.within_reference
-            else ""
+            " Bu oran hizmetin yaş grubundaki nüfusla uyumlu." if finding.within_reference else ""
         )
         return (
             f"{told}: %40–60 denge aralığının dışında; aralığa ulaşmak için yaklaşık {gap} "
             f"{more} daha yararlanmalıydı.{explained}"
         )
     explained = (
-        " The residents of the ages it serves explain this share." if finding.within_reference else ""
+        " The residents of the ages it serves explain this share."
+        if finding.within_reference
+        else ""
     )
     return (
         f"{told}, outside the 40–60% balance; about {gap} more {more_en} would have had to be "
@@ -139,8 +141,13 @@ def finding_sentence(finding: Finding, service: str, group: Group | None, langua
 
 
 def overview_sentence(
-    *, year: int, directorates: int, services: int, uses: int, share_women: float | None,
-    language: str
+    *,
+    year: int,
+    directorates: int,
+    services: int,
+    uses: int,
+    share_women: float | None,
+    language: str,
 ) -> str:
     """The report's first sentence: how much service the year's data covers, and women's
     share of it."""
@@ -164,9 +171,7 @@ def overview_sentence(
     return f"{text}; {percent(share_women, language, 0)} of those served were women."
 
 
-def moved_sentence(
-    *, service: str, year: int, before: float, after: float, language: str
-) -> str:
+def moved_sentence(*, service: str, year: int, before: float, after: float, language: str) -> str:
     """A service whose women's share moved since the year before."""
     change = (after - before) * 100
     if language == "tr":

@@ -26,8 +26,10 @@ def report_of(world, language="en", audience=Audience.INTERNAL):
 
 def service_rows(report):
     table = report.section("service_use").table("services")
-    return {row[table.column("service")]: dict(zip([c.key for c in table.columns], row, strict=True))
-            for row in table.rows}
+    return {
+        row[table.column("service")]: dict(zip([c.key for c in table.columns], row, strict=True))
+        for row in table.rows
+    }
 
 
 def test_the_service_table_holds_the_imported_counts_and_the_gaps_are_ranked(world, year):
@@ -44,8 +46,7 @@ def test_the_service_table_holds_the_imported_counts_and_the_gaps_are_ranked(wor
     assert gaps.values("shortfall") == [170, 157]
     summary = report.section("summary")
     assert summary.paragraphs[0] == (
-        "In 2025, 2 directorates recorded 1,400 uses of 2 services; 45% of those served were "
-        "women."
+        "In 2025, 2 directorates recorded 1,400 uses of 2 services; 45% of those served were women."
     )
     assert summary.findings[0].startswith("23% of those served by “Spor Kursları” were women")
 
@@ -55,8 +56,15 @@ def test_sections_without_data_say_what_is_missing(world, year):
     assert report.section("budget").missing == "No budget lines have been imported for this year."
     assert "No population figures" in report.section("service_use").paragraphs[0]
     assert [s.id for s in report.sections] == [
-        "summary", "service_use", "workforce", "capacity", "participation", "budget",
-        "responses", "data_gaps", "method",
+        "summary",
+        "service_use",
+        "workforce",
+        "capacity",
+        "participation",
+        "budget",
+        "responses",
+        "data_gaps",
+        "method",
     ]
 
 
@@ -108,15 +116,24 @@ def test_the_pdf_text_carries_the_turkish_figures(world, year, tmp_path):
     assert "“Spor Kursları” hizmetinden yararlananların %23'ü kadın" in " ".join(text.split())
     assert "1.400 yararlanma" in text
     pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
-    assert int(next(l for l in pages.splitlines() if l.startswith("Pages:")).split()[-1]) >= 10
+    assert (
+        int(next(line for line in pages.splitlines() if line.startswith("Pages:")).split()[-1])
+        >= 10
+    )
 
 
 def test_another_municipalitys_data_never_reaches_the_report(world, year):
-    service_create(municipality=world.other, directorate=world.other_directorate,
-                   name="Iğdır Aşevi", by=None)
-    run = import_file(municipality=world.other, kind="service-counts", year=2025, by=None,
-                      source=csv_bytes("Hizmet adı;Kadın;Erkek\nIğdır Aşevi;11;12\n"),
-                      file_name="igdir.csv")
+    service_create(
+        municipality=world.other, directorate=world.other_directorate, name="Iğdır Aşevi", by=None
+    )
+    run = import_file(
+        municipality=world.other,
+        kind="service-counts",
+        year=2025,
+        by=None,
+        source=csv_bytes("Hizmet adı;Kadın;Erkek\nIğdır Aşevi;11;12\n"),
+        file_name="igdir.csv",
+    )
     assert run.status == ImportRun.Status.LANDED, run.problems
     home = report_of(world)
     assert set(service_rows(home)) == {"Spor Kursları", "Women's counselling centre"}
@@ -129,13 +146,27 @@ def test_another_municipalitys_data_never_reaches_the_report(world, year):
 def test_the_command_writes_the_file_and_refuses_what_it_cannot_do(world, year, tmp_path):
     target = tmp_path / "report.xlsx"
     out = io.StringIO()
-    call_command("report", "equality-in-service", municipality="ornek", year=2025,
-                 output=str(target), lang="en", public=True, stdout=out)
+    call_command(
+        "report",
+        "equality-in-service",
+        municipality="ornek",
+        year=2025,
+        output=str(target),
+        lang="en",
+        public=True,
+        stdout=out,
+    )
     assert target.read_bytes()[:2] == b"PK"
     assert "public" in out.getvalue()
     with pytest.raises(CommandError, match="No municipality 'nowhere'"):
-        call_command("report", "equality-in-service", municipality="nowhere", year=2025,
-                     output=str(target))
+        call_command(
+            "report", "equality-in-service", municipality="nowhere", year=2025, output=str(target)
+        )
     with pytest.raises(CommandError, match="Unknown format 'doc'"):
-        call_command("report", "equality-in-service", municipality="ornek", year=2025,
-                     output=str(tmp_path / "report.doc"))
+        call_command(
+            "report",
+            "equality-in-service",
+            municipality="ornek",
+            year=2025,
+            output=str(tmp_path / "report.doc"),
+        )

@@ -25,8 +25,14 @@ def finding(**extra) -> Finding:
 
 @pytest.mark.parametrize(
     ("share", "expected"),
-    [(0.23, "%23'ü kadın"), (0.40, "%40'ı kadın"), (0.06, "%6'sı kadın"), (0.09, "%9'u kadın"),
-     (0.5, "%50'si kadın"), (1.0, "%100'ü kadın")],
+    [
+        (0.23, "%23'ü kadın"),
+        (0.40, "%40'ı kadın"),
+        (0.06, "%6'sı kadın"),
+        (0.09, "%9'u kadın"),
+        (0.5, "%50'si kadın"),
+        (1.0, "%100'ü kadın"),
+    ],
 )
 def test_a_share_of_people_takes_the_suffix_its_spoken_number_wants(share, expected):
     assert words.share_of(share, "tr", "kadın", "women") == expected
@@ -69,8 +75,14 @@ def test_a_group_opens_the_sentence_and_is_capitalised_the_turkish_way():
 
 def test_too_many_women_asks_for_men_and_a_balance_gap_names_the_range():
     over = finding(
-        share_women=0.9925, women=397, men=3, direction=OVER, checks=("balance",),
-        reference_share=None, representation=None, shortfall=157.0,
+        share_women=0.9925,
+        women=397,
+        men=3,
+        direction=OVER,
+        checks=("balance",),
+        reference_share=None,
+        representation=None,
+        shortfall=157.0,
     )
     text = words.finding_sentence(over, "Kadın Danışma Merkezi", None, "tr")
     assert "%99'u kadın: %40–60 denge aralığının dışında" in text

@@ -22,12 +22,19 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=[EQUALITY], help="Which report.")
         parser.add_argument("--municipality", required=True, help="The municipality's slug.")
         parser.add_argument("--year", type=int, required=True, help="The report's year.")
-        parser.add_argument("--format", choices=FORMATS, default=None,
-                            help="The file's format (default: from the output's extension).")
+        parser.add_argument(
+            "--format",
+            choices=FORMATS,
+            default=None,
+            help="The file's format (default: from the output's extension).",
+        )
         parser.add_argument("--output", required=True, help="The file to write.")
         parser.add_argument("--lang", choices=["tr", "en"], default="tr")
-        parser.add_argument("--public", action="store_true",
-                            help="The public version: disclosure control on every figure.")
+        parser.add_argument(
+            "--public",
+            action="store_true",
+            help="The public version: disclosure control on every figure.",
+        )
 
     def handle(self, *args, kind, municipality, year, format, output, lang, public, **options):
         target = Path(output)
