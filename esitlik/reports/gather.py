@@ -74,12 +74,25 @@ class Sources:
     budget: pd.DataFrame  # by equality tag: planned, actual, lines
     budget_by_directorate: pd.DataFrame  # by directorate and tag
     runs: list[ImportRun]
-    training: TrainingFigures
-    participation: Summary
     completeness: Completeness
     # service id → the plan actions answering its gaps
     responses: dict[int, list[Response]] = field(default_factory=dict)
     plan_codes: list[str] = field(default_factory=list)  # the plan editions looked in
+
+    def training(self) -> TrainingFigures:
+        """The year's training figures, labelled in the active language (so not kept)."""
+        return training_figures(
+            self.municipality,
+            date_from=date(self.year, 1, 1),
+            date_to=date(self.year, 12, 31),
+            today=self.today,
+        )
+
+    def participation(self) -> Summary:
+        """The year's participation summary, labelled in the active language."""
+        return participation_summary(
+            self.municipality, date_from=date(self.year, 1, 1), date_to=date(self.year, 12, 31)
+        )
 
     def service_name(self, service_id: int) -> dict:
         info = self.services.get(int(service_id))
@@ -211,12 +224,6 @@ def gather(municipality: Municipality, year: int, today: date | None = None) -> 
         budget=budget,
         budget_by_directorate=budget_by_directorate,
         runs=runs,
-        training=training_figures(
-            municipality, date_from=date(year, 1, 1), date_to=date(year, 12, 31), today=today
-        ),
-        participation=participation_summary(
-            municipality, date_from=date(year, 1, 1), date_to=date(year, 12, 31)
-        ),
         completeness=completeness(municipality, year, today),
         responses=responses,
         plan_codes=plan_codes,

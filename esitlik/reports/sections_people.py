@@ -126,7 +126,7 @@ def workforce(sources: Sources, public: bool, language: str, records: list) -> S
 
 def capacity(sources: Sources, public: bool, language: str, records: list) -> Section:
     section = Section("capacity", _("Capacity: training and the trainer pool"))
-    figures = sources.training
+    figures = sources.training()
     if not figures.sessions:
         section.missing = _("No training session was held in this year.")
         return section
@@ -196,7 +196,7 @@ def capacity(sources: Sources, public: bool, language: str, records: list) -> Se
 
 def participation(sources: Sources, public: bool, language: str) -> Section:
     section = Section("participation", _("Participation"))
-    summary = sources.participation
+    summary = sources.participation()
     if not summary.held and not summary.inputs:
         section.missing = _("No participation event was held in this year.")
         return section

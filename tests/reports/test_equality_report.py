@@ -5,6 +5,7 @@ command line."""
 import io
 import json
 import subprocess
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,6 +14,8 @@ from openpyxl import load_workbook
 from esitlik.datasets.catalogue import service_create
 from esitlik.datasets.imports import import_file
 from esitlik.datasets.models import ImportRun
+from esitlik.participation.events import event_create
+from esitlik.participation.models import Event
 from esitlik.reports.document import Audience, Report
 from esitlik.reports.equality import build
 from esitlik.reports.gather import gather
@@ -170,3 +173,21 @@ def test_the_command_writes_the_file_and_refuses_what_it_cannot_do(world, year, 
             year=2025,
             output=str(tmp_path / "report.doc"),
         )
+
+
+def test_labels_from_other_apps_follow_the_reports_language(world, year):
+    event_create(
+        municipality=world.home,
+        by=world.alice,
+        kind=Event.Kind.WORKSHOP,
+        title="Mahalle çalıştayı",
+        starts_at=datetime(2025, 3, 4, 10, tzinfo=UTC),
+        status=Event.Status.HELD,
+        women=12,
+        men=9,
+    )
+    sources = gather(world.home, 2025)
+    english = build(sources, language="en", audience=Audience.INTERNAL)
+    turkish = build(sources, language="tr", audience=Audience.INTERNAL)
+    assert english.section("participation").table("participants").values("sex")[0] == "Women"
+    assert turkish.section("participation").table("participants").values("sex")[0] == "Kadın"
