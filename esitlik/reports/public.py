@@ -76,7 +76,7 @@ def protect_people(
         is_sensitive = service_id in sensitive
         shared: set[str] = set()  # the service's total cells hidden somewhere
         while True:
-            records, marks = [], {}
+            records, found = [], {}
             row = _counts(totals.loc[[service_id]])
             row.index = [service_id]
             result = protect(
@@ -87,30 +87,30 @@ def protect_people(
                 hide=[(service_id, column) for column in shared],
             )
             records.append(result.record)
-            marks.update({("services", r, c): m for (r, c), m in _marks(result)})
+            found.update({("services", r, c): m for (r, c), m in marks(result)})
             for name, (_frame, dim) in breakdowns.items():
                 part = parts[name].get(service_id)
                 if part is None:
                     continue
                 result = _protect_slice(part, dim, row.iloc[0], is_sensitive, name, shared)
                 records.append(result.record)
-                for (r, c), m in _marks(result):
+                for (r, c), m in marks(result):
                     key = (
                         ("services", service_id, c)
                         if r == TOTAL_ROW
                         else (name, (service_id, r), c)
                     )
                     if r != TOTAL_ROW or m == CONFIDENTIAL:
-                        marks[key] = m
+                        found[key] = m
             now = {
                 c
-                for (table, _r, c), m in marks.items()
+                for (table, _r, c), m in found.items()
                 if table == "services" and m == CONFIDENTIAL
             }
             if now <= shared:
                 break
             shared |= now
-        hidden.cells.update(marks)
+        hidden.cells.update(found)
         hidden.records.extend(records)
     return hidden
 
@@ -140,7 +140,8 @@ def _key(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _marks(result):
+def marks(result):
+    """((row, column), marker) for every marked cell of a protected table."""
     for row in result.markers.index:
         for column in result.markers.columns:
             marker = result.markers.loc[row, column]

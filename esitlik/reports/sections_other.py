@@ -40,8 +40,9 @@ def budget(sources: Sources, language: str) -> Section:
             )
     total_planned = sum(r[2] or 0 for r in rows)
     total_actual = sum(r[3] or 0 for r in rows)
-    tagged_actual = sum(r[3] or 0 for r in rows if r[0] != str(EqualityTag.NEUTRAL.label))
-    tagged_planned = sum(r[2] or 0 for r in rows if r[0] != str(EqualityTag.NEUTRAL.label))
+    tagged = [row for tag, row in by_tag.items() if tag != EqualityTag.NEUTRAL]
+    tagged_actual = sum(_money(row["actual"]) or 0 for row in tagged)
+    tagged_planned = sum(_money(row["planned"]) or 0 for row in tagged)
     for row in rows:
         row.append(row[3] / total_actual if total_actual and row[3] is not None else None)
     rows.append(

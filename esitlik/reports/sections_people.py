@@ -15,7 +15,7 @@ from esitlik.participation.summary import published
 from esitlik.reports import charts, words
 from esitlik.reports.document import Column, Section, Table
 from esitlik.reports.gather import Sources
-from esitlik.reports.public import COUNTS, Hidden, with_rest
+from esitlik.reports.public import COUNTS, Hidden, marks, with_rest
 from esitlik.reports.tables import C, counted, plain, sex_columns
 from esitlik.training.sentence import training_sentence
 
@@ -35,10 +35,7 @@ def _protected_rows(frame: pd.DataFrame, key: str, public: bool, table: str):
     counts.index = list(frame[key])
     result = protect(counts, row_total="total", label=table)
     hidden = Hidden(records=[result.record])
-    for row in result.markers.index:
-        for column in result.markers.columns:
-            if result.markers.loc[row, column]:
-                hidden.cells[(table, row, column)] = result.markers.loc[row, column]
+    hidden.cells = {(table, row, column): marker for (row, column), marker in marks(result)}
     return hidden
 
 

@@ -24,7 +24,7 @@ DERIVED = {
 
 
 def plain(value):
-    """A figure as a JSON value: None for missing or not-a-number, whole numbers as int."""
+    """A figure as a JSON value: None for missing or not-a-number, numpy scalars as Python's."""
     if value is None:
         return None
     try:
@@ -32,11 +32,7 @@ def plain(value):
             return None
     except (TypeError, ValueError):  # pd.NA refuses comparison
         return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return value
-    return value
+    return value.item() if hasattr(value, "item") else value
 
 
 def sex_columns() -> list[Column]:

@@ -79,12 +79,10 @@ def group_phrase(group: Group, language: str) -> str:
     return f"in the group “{group.dimension}: {group.label}”"
 
 
-def share_of(share: float, language: str, noun_tr: str, noun_en: str) -> str:
-    """ "%23'ü kadın" / "23% are women" — a share of the people just named."""
-    whole = round(share * 100)
-    if language == "tr":
-        return f"%{tr_possessive(whole)} {noun_tr}"
-    return f"{whole}% {noun_en}"
+def share_of(share: float, noun: str) -> str:
+    """A share of the people just named, in Turkish: "%23'ü kadın". (English puts the share
+    elsewhere in its sentences.)"""
+    return f"%{tr_possessive(round(share * 100))} {noun}"
 
 
 def people(value: float, language: str) -> str:
@@ -101,7 +99,7 @@ def finding_sentence(finding: Finding, service: str, group: Group | None, langua
         f"“{service}” hizmetinden yararlananların" if tr else f"of those served by “{service}”"
     )
     if tr:
-        told = f"{opening} {share_of(finding.share_women, language, 'kadın', '')}"
+        told = f"{opening} {share_of(finding.share_women, 'kadın')}"
     else:
         told = f"{percent(finding.share_women, language, 0)} {opening} were women"
     if group is not None:
@@ -159,7 +157,7 @@ def overview_sentence(
         )
         if share_women is None:
             return text + "."
-        return f"{text}; yararlananların {share_of(share_women, language, 'kadın', '')}."
+        return f"{text}; yararlananların {share_of(share_women, 'kadın')}."
     text = (
         f"In {year}, {number(directorates, language)} "
         f"{'directorate' if directorates == 1 else 'directorates'} recorded "
@@ -191,6 +189,6 @@ def balance_sentence(*, body: str, share_women: float, language: str) -> str:
     inside = 0.4 <= share_women <= 0.6
     if language == "tr":
         where = "denge aralığında" if inside else "%40–60 denge aralığının dışında"
-        return f"{body}: {share_of(share_women, language, 'kadın', '')}, {where}."
+        return f"{body}: {share_of(share_women, 'kadın')}, {where}."
     where = "within the balance" if inside else "outside the 40–60% balance"
     return f"{body}: {percent(share_women, language, 0)} women, {where}."

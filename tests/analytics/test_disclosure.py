@@ -105,6 +105,21 @@ def test_it_hides_small_counts_shows_zeros_and_keeps_the_rest():
     assert pd.isna(protected.values.loc["b", "women"])
 
 
+def test_a_cell_hidden_in_another_table_is_hidden_here_and_protected_like_any_other():
+    table = pd.DataFrame(
+        {"women": [40, 30, 0], "men": [20, 10, 9], "total": [60, 40, 9]}, index=["a", "b", "c"]
+    )
+    # "a"'s women are hidden in another table sharing this row; the zero stays a zero.
+    protected = protect(
+        table, threshold=5, row_total="total", hide=[("a", "women"), ("c", "women")]
+    )
+    assert not protected.primary
+    assert ("a", "women") in protected.complementary
+    assert protected.markers.loc["c", "women"] == ZERO
+    # With its total shown, a lone hidden cell of a row could be worked out: one more goes.
+    assert {("a", "men"), ("a", "total")} & protected.complementary
+
+
 def test_it_hides_the_worked_example_of_the_indicators_page():
     # docs/indicators.md, "Disclosure control": the Kültür Merkezi courses by neighbourhood.
     table = pd.DataFrame(
