@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("esitlik.participation.urls")),
     path("", include("esitlik.training.urls")),
     path("", include("esitlik.datasets.urls")),
+    path("", include("esitlik.reports.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

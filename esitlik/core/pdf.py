@@ -88,8 +88,14 @@ def _fetcher_class():
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of ``html``; its relative links point into the static folder."""
+    return html_to_pdf_counted(html)[0]
+
+
+def html_to_pdf_counted(html: str) -> tuple[bytes, int]:
+    """The PDF of ``html`` and its number of pages (laid out once)."""
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=static_base_url(), url_fetcher=_fetcher_class()())
+    laid_out = document.render()
     # Tagged, so screen readers can follow headings, lists and tables of a published plan.
-    return document.write_pdf(pdf_tags=True)
+    return laid_out.write_pdf(pdf_tags=True), len(laid_out.pages)

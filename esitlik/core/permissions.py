@@ -42,6 +42,10 @@ class Perm(StrEnum):
     # Figures before disclosure control (small counts shown). Everyone else, inside the
     # municipality or outside, sees the controlled figures that may leave the unit.
     VIEW_UNSUPPRESSED = "view_unsuppressed"
+    # Asking for reports, publishing and withdrawing them: the equality unit. Who may read a
+    # report follows its version: internal ones need view_unsuppressed, published ones
+    # view_published.
+    MAKE_REPORTS = "make_reports"
 
 
 MATRIX: dict[str, frozenset[Perm]] = {

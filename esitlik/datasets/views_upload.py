@@ -291,7 +291,7 @@ def import_progress(request, slug, run_id):
 @require_GET
 @never_cache
 def import_status(request, slug, run_id):
-    """The run's progress as JSON, polled by import-progress.js."""
+    """The run's progress as JSON, polled by task-progress.js."""
     membership = access_membership_for(request, slug)
     run = access_run(membership, run_id)
     return JsonResponse(_status(run, slug))

@@ -9,7 +9,13 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from esitlik.core.pdf import STATIC_SOURCE, css_string, html_to_pdf, page_number_content
+from esitlik.core.pdf import (
+    STATIC_SOURCE,
+    css_string,
+    html_to_pdf,
+    html_to_pdf_counted,
+    page_number_content,
+)
 from esitlik.reports import charts, formats
 from esitlik.reports.document import Audience, Report
 from esitlik.reports.render_xlsx import render_xlsx
@@ -87,11 +93,17 @@ def _inline_css() -> str:
 
 
 def render_html(
-    report: Report, *, for_pdf: bool = False, page: bool = False, toolbar: list | None = None
+    report: Report,
+    *,
+    for_pdf: bool = False,
+    page: bool = False,
+    toolbar: list | None = None,
+    interactive: bool = False,
 ) -> str:
     """The report as HTML: for WeasyPrint (``for_pdf``), for the site (``page``: static
     links and a ``toolbar``), else a file that stands alone (styles inline). Charts are SVG
-    in all three."""
+    in all three; ``interactive`` (the site's page) adds their Vega-Lite specifications and
+    the locally served vega-embed, which redraws them with tooltips where JavaScript runs."""
     with translation.override(report.language):
         public = report.audience == Audience.PUBLIC
         return render_to_string(
@@ -106,6 +118,13 @@ def render_html(
                 "for_pdf": for_pdf,
                 "inline_css": "" if for_pdf or page else _inline_css(),
                 "toolbar": toolbar,
+                "interactive": interactive,
+                "chart_specs": {
+                    chart.id: chart.spec for section in report.sections for chart in section.charts
+                }
+                if interactive
+                else {},
+                "format_locale": charts.FORMAT_LOCALES[report.language],
                 "margins": {
                     "left": css_string(report.subtitle),
                     "right": css_string(f"{report.title}"),
@@ -118,6 +137,11 @@ def render_html(
 
 def render_pdf(report: Report) -> bytes:
     return html_to_pdf(render_html(report, for_pdf=True))
+
+
+def render_pdf_counted(report: Report) -> tuple[bytes, int]:
+    """The PDF and its number of pages."""
+    return html_to_pdf_counted(render_html(report, for_pdf=True))
 
 
 def render(report: Report, format: str) -> bytes:

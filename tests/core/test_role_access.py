@@ -25,6 +25,7 @@ from esitlik.training.programmes import programme_create
 from esitlik.training.sessions import session_create
 from esitlik.training.staff import staff_create
 from esitlik.training.trainers import certification_add, trainer_create
+from tests.reports.helpers import ready_report
 
 A, F, C, M, N = (
     Role.EQUALITY_ADMIN,
@@ -177,6 +178,14 @@ CASES = [
     ("dataset_expectation_create", {}, {A}),
     ("dataset_expectation_edit", {"expectation_id": "expectation"}, {A}),
     ("dataset_expectation_delete", {"expectation_id": "expectation"}, {A}),
+    # Who sees which report (internal, public, published) is tested in
+    # tests/reports/test_views.py; a published report opens for every role.
+    ("report_list", {}, {A, F, C, M, N}),
+    ("report_new", {}, {A}),
+    ("report_detail", {"report_id": "published_report"}, {A, F, C, M, N}),
+    ("report_read", {"report_id": "published_report"}, {A, F, C, M, N}),
+    ("report_status", {"report_id": "published_report"}, {A, F, C, M, N}),
+    ("report_download", {"report_id": "published_report", "format": "pdf"}, {A, F, C, M, N}),
 ]
 
 
@@ -314,6 +323,8 @@ def resolve(world, kwargs):
         "social": world.social.pk,
         "parks": world.parks.pk,
         "bob_membership": world.bob.memberships.get().pk,
+        "published_report": ready_report(world.home, published=True).pk,
+        "pdf": "pdf",
         **pool_ids(world),
         **data_ids(world),
     }

@@ -33,6 +33,7 @@ from esitlik.training.sessions import attendance_add, session_create
 from esitlik.training.staff import staff_create
 from esitlik.training.trainers import certification_add, trainer_create
 from tests.factories import InvitationFactory
+from tests.reports.helpers import ready_report
 
 # Patterns that name no municipality, and why that is safe.
 OPEN = {
@@ -166,7 +167,10 @@ def object_kwargs(world, municipality):
         header="Yararlanan Kadın",
         field="women",
     )
+    report = ready_report(municipality, published=True)
     return {
+        "report_id": report.pk,
+        "format": "pdf",
         "mapping_id": mapping.pk,
         "service_id": service.pk,
         "dimension_id": dimension.pk,

@@ -108,7 +108,7 @@ def test_the_progress_page_refreshes_itself_while_the_run_works(world, client):
     assert '<progress id="run-progress-bar" max="100" value="40"' in page
     assert "40% — checking the rows" in page
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
-    assert "import-progress.js" in page
+    assert "task-progress.js" in page
     assert url(world, "dataset_import_status", run.pk) in page
     assert response["Cache-Control"].startswith("max-age=0")
 

@@ -1,13 +1,13 @@
-// The import progress page, with JavaScript: asks the status address every second and moves
-// the bar in place, then opens the import's page when it is done. Without JavaScript the page
-// reloads itself every two seconds (a <meta> refresh inside <noscript>) and the server sends
-// a finished import to its page.
+// A background task's progress page (an import, a report), with JavaScript: asks the status
+// address every second and moves the bar in place, then opens the finished task's page.
+// Without JavaScript the page reloads itself every two seconds (a <meta> refresh inside
+// <noscript>) and the server sends a finished task to its page.
 (function () {
   "use strict";
 
-  var box = document.querySelector("[data-import-status]");
+  var box = document.querySelector("[data-task-status]");
   if (!box || !window.fetch) return;
-  var url = box.getAttribute("data-import-status");
+  var url = box.getAttribute("data-task-status");
   var bar = document.getElementById("run-progress-bar");
   var text = document.getElementById("run-progress-text");
   var failures = 0;

@@ -1,0 +1,25 @@
+// A report page's charts, made interactive: each chart is already on the page as SVG (drawn
+// on the server, the same as in the PDF), with its text alternative and data table beside
+// it. Where JavaScript runs, vega-embed (served from our own static files) redraws it from
+// its Vega-Lite specification, adding tooltips; the SVG stays if anything fails.
+// Loaded as a module after vendor/vega-embed.js, which sets window.vegaEmbed.
+const specs = document.getElementById("report-charts");
+const locale = document.getElementById("report-locale");
+if (specs && window.vegaEmbed) {
+  const charts = JSON.parse(specs.textContent);
+  const formatLocale = locale ? JSON.parse(locale.textContent) : undefined;
+  document.querySelectorAll("[data-chart]").forEach((box) => {
+    const spec = charts[box.getAttribute("data-chart")];
+    if (!spec) return;
+    const holder = document.createElement("div");
+    window
+      .vegaEmbed(holder, spec, { actions: false, renderer: "svg", formatLocale })
+      .then(() => {
+        box.replaceChildren(holder);
+        box.setAttribute("data-interactive", "true");
+      })
+      .catch(() => {
+        // The server's drawing stays.
+      });
+  });
+}
