@@ -15,6 +15,7 @@ compare with, say) and is shown empty.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -120,10 +121,12 @@ class Report:
         return next(section for section in self.sections if section.id == section_id)
 
     def to_dict(self) -> dict:
-        return {"schema": f"esitlik/report/{self.kind}", **asdict(self)}
+        return _finite({"schema": f"esitlik/report/{self.kind}", **asdict(self)})
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, default=_plain)
+        return json.dumps(
+            self.to_dict(), ensure_ascii=False, indent=1, default=_plain, allow_nan=False
+        )
 
     @classmethod
     def from_dict(cls, data: dict) -> Report:
@@ -140,6 +143,18 @@ class Report:
             sections.append(Section(**raw, tables=tables, charts=charts))
         audience = Audience(data.pop("audience"))
         return cls(**data, audience=audience, sections=sections)
+
+
+def _finite(value):
+    """``value`` with every NaN or infinity as None: JSON has no NaN, and a label pandas
+    left missing (an age group not given) is "not applicable", not a number."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
 
 
 def _plain(value):

@@ -95,6 +95,18 @@ def test_the_json_round_trips_and_names_its_inputs(world, year):
     assert Report.from_dict(data).to_dict() == data
 
 
+def test_the_public_json_is_strict_json(world, year):
+    """Disclosure records name rows by their labels, and a count without an age group has
+    none (pandas' NaN): JSON has no NaN, so other systems (and PostgreSQL) would refuse it."""
+
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    report = report_of(world, audience=Audience.PUBLIC)
+    data = json.loads(render(report, "json"), parse_constant=refuse)
+    assert any(None in cell for record in data["disclosure"] for cell in record["primary"])
+
+
 def test_the_workbook_has_a_sheet_per_section_with_real_numbers(world, year):
     report = report_of(world)
     book = load_workbook(io.BytesIO(render(report, "xlsx")))
