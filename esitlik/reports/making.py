@@ -146,9 +146,7 @@ def compose(report: StoredReport) -> Report:
     from esitlik.reports.progress import build_progress
 
     _advance(report, WRITING)
-    return build_progress(
-        report.plan, report.period, language=report.language, audience=audience
-    )
+    return build_progress(report.plan, report.period, language=report.language, audience=audience)
 
 
 def build_execute(report_id: int) -> None:
@@ -287,4 +285,3 @@ def delete(*, report: StoredReport, by) -> None:
     report.delete()
     if stored:
         transaction.on_commit(lambda: storage.delete(stored))
-

@@ -36,9 +36,7 @@ class StoredReport(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="reports"
-    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="reports")
     kind = models.CharField(_("report"), max_length=30, choices=Kind.choices)
     # The Equality in Service report's year; a plan monitoring report's plan and period
     # ("2025H1" for a half year, "2025" for a year).
@@ -139,7 +137,7 @@ class StoredReport(models.Model):
 
 
 def _period_label(period: str) -> str:
-    """"2025H1" → "2025/1", "2025" → "2025" (the way Turkish plans write half years)."""
+    """A period as Turkish plans write it: 2025H1 as 2025/1, 2025 as it is."""
     if len(period) == 6 and period[4] == "H":
         return f"{period[:4]}/{period[5]}"
     return period

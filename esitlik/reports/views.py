@@ -257,9 +257,7 @@ def report_publish(request, slug, report_id):
 @login_required
 @require_POST
 def report_withdraw(request, slug, report_id):
-    return _act(
-        request, slug, report_id, making.withdraw, _("The report is no longer published.")
-    )
+    return _act(request, slug, report_id, making.withdraw, _("The report is no longer published."))
 
 
 @login_required
