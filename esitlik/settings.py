@@ -228,6 +228,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("ESITLIK_LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step of every PDF at INFO; its warnings still show.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
+    # WeasyPrint logs every layout step of every PDF at INFO, and fontTools every font it
+    # subsets into one; their warnings still show.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -41,7 +41,7 @@ def default_period(today) -> str:
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Report"), choices=StoredReport.Kind.choices, widget=forms.RadioSelect
+        label=_("Kind of report"), choices=StoredReport.Kind.choices, widget=forms.RadioSelect
     )
     year = forms.TypedChoiceField(
         label=_("Year"),

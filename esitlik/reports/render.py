@@ -29,6 +29,10 @@ CONTENT_TYPES = {
 }
 
 
+# Above this many columns a table is printed on landscape pages.
+WIDE_COLUMNS = 8
+
+
 def _table(table, language: str) -> dict:
     shown = [i for i, column in enumerate(table.columns) if not column.detail]
     columns = [table.columns[i] for i in shown]
@@ -39,6 +43,7 @@ def _table(table, language: str) -> dict:
         "title": table.title,
         "note": table.note,
         "detail": table.detail,
+        "wide": len(columns) > WIDE_COLUMNS,
         "columns": [
             {"label": column.label, "numeric": is_number}
             for column, is_number in zip(columns, numeric, strict=True)

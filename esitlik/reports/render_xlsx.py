@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl.styles import Font
 
 from esitlik.core.xlsx import HEADER_FILL, HEADER_FONT, WRAP, new_book, put, sheet_name, to_bytes
@@ -35,7 +36,7 @@ def _text_rows(ws, row: int, texts: list[str], width: int = 12) -> int:
 
 
 def _cover(book, report: Report) -> None:
-    ws = book.create_sheet(sheet_name(_("Report")))
+    ws = book.create_sheet(sheet_name(pgettext("noun", "Report")))
     put(ws, 1, 1, report.title).font = TITLE_FONT
     put(ws, 2, 1, report.subtitle)
     facts = [

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
+from django.urls import get_resolver
+from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
 from tests.factories import PASSWORD
@@ -152,3 +155,31 @@ def overflowing_elements(page: Page) -> list[str]:
             return out.slice(0, 15);
         }"""
     )
+
+
+@pytest.fixture
+def worker(settings):
+    """A database task backend, and a db_worker in a thread of this process, sharing the
+    test database with the live server; started by the test when it wants the queued
+    task (an import, a report) to run."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    # Load the URLconf (and everything the views import) here rather than in the live
+    # server's first request: on a busy machine the browser's sign-in would wait on it.
+    get_resolver().url_patterns  # noqa: B018
+    runner = Worker(
+        queue_names=["default"],
+        interval=0.2,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="browser-test",
+        excluded_queue_names=[],
+    )
+    thread = threading.Thread(target=runner.run, daemon=True)
+    yield thread
+    runner.running = False
+    if thread.is_alive():
+        thread.join(timeout=10)

@@ -3,11 +3,6 @@ Turkish headings, one of which only a person can place — maps that column by h
 watches the progress bar fill while the background worker runs the import, and reads what
 was imported."""
 
-import threading
-
-import pytest
-from django.urls import get_resolver
-from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
 from esitlik.datasets.catalogue import service_create
@@ -25,34 +20,6 @@ MESSY = (
 def docs_screenshot(page: Page, name: str) -> None:
     README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(README_SCREENSHOTS / f"{name}.png"), full_page=True, caret="hide")
-
-
-@pytest.fixture
-def worker(settings):
-    """A database task backend, and a db_worker in a thread of this process, sharing the
-    test database with the live server; started by the test when it wants the queued
-    import to run."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
-    # Load the URLconf (and everything the views import) here rather than in the live
-    # server's first request: on a busy machine the browser's sign-in would wait on it.
-    get_resolver().url_patterns  # noqa: B018
-    runner = Worker(
-        queue_names=["default"],
-        interval=0.2,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="browser-test",
-        excluded_queue_names=[],
-    )
-    thread = threading.Thread(target=runner.run, daemon=True)
-    yield thread
-    runner.running = False
-    if thread.is_alive():
-        thread.join(timeout=10)
 
 
 def test_a_messy_file_is_mapped_by_hand_imported_in_the_background_and_shown(

@@ -88,19 +88,14 @@ def test_the_stored_report_does_not_change_when_the_data_does(world, client, yea
             ).content
         )
     )
+    assert workbook.sheetnames[0] == "Rapor"  # the noun, not the verb "Raporla"
     # The workbook's sports row still has the 230 women of the first file, as a number.
-    numbers = [
-        row for sheet in workbook for row in sheet.iter_rows(values_only=True) if 230 in row
-    ]
+    numbers = [row for sheet in workbook for row in sheet.iter_rows(values_only=True) if 230 in row]
     assert numbers, "the stored figures are in the workbook"
-    assert not any(
-        730 in row for sheet in workbook for row in sheet.iter_rows(values_only=True)
-    )
+    assert not any(730 in row for sheet in workbook for row in sheet.iter_rows(values_only=True))
 
 
-def test_the_page_reads_the_report_with_interactive_charts_and_their_fallback(
-    world, client, year
-):
+def test_the_page_reads_the_report_with_interactive_charts_and_their_fallback(world, client, year):
     client.force_login(world.alice)
     ask(client, world, language="en")
     report = StoredReport.objects.get()

@@ -11,6 +11,9 @@ if (specs && window.vegaEmbed) {
   document.querySelectorAll("[data-chart]").forEach((box) => {
     const spec = charts[box.getAttribute("data-chart")];
     if (!spec) return;
+    // The page's own Noto Sans (report-print.css), as in the PDF, where vl-convert knows
+    // the font by its plain name.
+    spec.config = { ...spec.config, font: '"Esitlik Noto Sans", "Noto Sans", sans-serif' };
     const holder = document.createElement("div");
     window
       .vegaEmbed(holder, spec, { actions: false, renderer: "svg", formatLocale })
