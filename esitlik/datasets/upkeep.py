@@ -75,7 +75,7 @@ def _refuse(run_id: int, expected: set[str], message: str, rule: str) -> bool:
     return True
 
 
-def _task_finished(task_id: str) -> bool:
+def task_finished(task_id: str) -> bool:
     """Whether the queued task has ended (succeeded or failed) without the run starting."""
     if not task_id:
         return False
@@ -109,7 +109,7 @@ def interrupted(now=None) -> int:
         )
     queued = ImportRun.objects.filter(status=Status.QUEUED).exclude(task_id="")
     for run_id, task_id in queued.values_list("pk", "task_id"):
-        if _task_finished(task_id):
+        if task_finished(task_id):
             count += _refuse(
                 run_id,
                 {Status.QUEUED},

@@ -178,7 +178,11 @@ def build_execute(report_id: int) -> None:
             status=Status.FAILED, error=message, finished_at=timezone.now()
         )
         report.refresh_from_db()
-        _audit("reports.report.failed", report, None)
+        audit_failure(report)
+
+
+def audit_failure(report: StoredReport) -> None:
+    _audit("reports.report.failed", report, None)
 
 
 def _store(report: StoredReport, document: Report, pdf: bytes, pages: int) -> None:

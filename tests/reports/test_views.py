@@ -1,6 +1,7 @@
 """The reports pages: asking for a report, the build in the background, the stored document
 and its four files, publishing, and who may see what."""
 
+import io
 import json
 import subprocess
 from importlib.metadata import version
@@ -287,3 +288,35 @@ def test_an_unknown_format_is_not_found(world, client):
     client.force_login(world.alice)
     url = reverse("report_download", args=[world.home.slug, report.pk, "docx"])
     assert client.get(url).status_code == 404
+
+
+def test_upkeep_fails_a_report_a_crash_interrupted_and_leaves_a_fresh_one(world):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from esitlik.reports import upkeep
+
+    def building(minutes_ago):
+        return StoredReport.objects.create(
+            municipality=world.home,
+            kind=StoredReport.Kind.EQUALITY,
+            year=2025,
+            language="en",
+            status=StoredReport.Status.BUILDING,
+            started_at=timezone.now() - timedelta(minutes=minutes_ago),
+        )
+
+    stale = building(settings.IMPORT_STALE_MINUTES + 5)
+    fresh = building(1)
+    assert upkeep.interrupted() == 1
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stale.status == StoredReport.Status.FAILED
+    assert "interrupted" in stale.error and "Prepare it again" in stale.error
+    assert fresh.status == StoredReport.Status.BUILDING
+    assert actions_of(stale) == ["reports.report.failed"]
+    out = io.StringIO()
+    call_command("upkeep", stdout=out)
+    assert "interrupted reports: 0" in out.getvalue()

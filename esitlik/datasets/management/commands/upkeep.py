@@ -4,14 +4,16 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from esitlik.datasets.upkeep import upkeep
+from esitlik.reports.upkeep import interrupted as interrupted_reports
 
 
 class Command(BaseCommand):
     help = (
-        "Tidy after interrupted imports and forgotten uploads: imports still running long "
-        "after they started are marked refused, uploads left unconfirmed for days are "
-        "deleted, stray temporary files removed (see esitlik/datasets/upkeep.py). Once, or "
-        "every N seconds with --every; `esitlik serve` runs it every ten minutes."
+        "Tidy after interrupted imports and reports and forgotten uploads: imports still "
+        "running long after they started are marked refused, such reports failed, uploads "
+        "left unconfirmed for days are deleted, stray temporary files removed (see "
+        "esitlik/datasets/upkeep.py and esitlik/reports/upkeep.py). Once, or every N "
+        "seconds with --every; `esitlik serve` runs it every ten minutes."
     )
 
     def add_arguments(self, parser):
@@ -26,8 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args, every, **options):
         while True:
             tidied = upkeep()
-            if options["verbosity"] and (every == 0 or any(vars(tidied).values())):
-                self.stdout.write(f"esitlik upkeep: {tidied}")
+            reports = interrupted_reports()
+            if options["verbosity"] and (every == 0 or reports or any(vars(tidied).values())):
+                self.stdout.write(f"esitlik upkeep: {tidied}, interrupted reports: {reports}")
             if every <= 0:
                 return
             # A long-lived loop: let the database connection be renewed between rounds.
