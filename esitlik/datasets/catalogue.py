@@ -12,7 +12,7 @@ from esitlik.core.models import Directorate, Municipality
 from esitlik.core.tabular import match_key
 from esitlik.datasets.models import Service
 
-FIELDS = ("name", "directorate", "code", "sensitive", "description", "is_active")
+FIELDS = ("name", "directorate", "code", "sensitive", "single_sex", "description", "is_active")
 NAME_MAX = 200
 
 
@@ -54,6 +54,7 @@ def service_create(
     by,
     code: str = "",
     sensitive: bool = False,
+    single_sex: str = "",
     description: str = "",
 ) -> Service:
     service = Service(
@@ -62,6 +63,7 @@ def service_create(
         name={"tr": name} if isinstance(name, str) else dict(name),
         code=code,
         sensitive=sensitive,
+        single_sex=single_sex,
         description=description.strip(),
     )
     _clean(service)

@@ -139,6 +139,7 @@ def _catalogue(municipality, services) -> int:
             name={"tr": spec.turkish, "en": spec.english},
             code=spec.code,
             sensitive=spec.sensitive,
+            single_sex=spec.single_sex,
             description=spec.description,
             by=None,
         )

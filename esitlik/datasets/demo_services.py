@@ -55,6 +55,8 @@ class DemoService:
     pattern: Pattern | None = None
     sensitive: bool = False
     description: str = ""
+    # "women" / "men": open to one sex by design (Service.single_sex).
+    single_sex: str = ""
 
 
 P = Pattern
@@ -69,7 +71,7 @@ ORNEK = (
       description="7/24 telefon hattı; kayıtlar yalnızca sayı olarak yayımlanır."),
     S("KDM-03", "KAH-DM", "Kadın Konukevi Yönlendirme", "Women's shelter referrals", "kah",
       P(240, 0.99, (18, 30, 62), not_stated=0.0, refugee=0.10, applied=0.04, rejected=0.12),
-      sensitive=True),
+      sensitive=True, single_sex="women"),
     S("KDM-04", "KAH-DM", "Kadınlara Hukuki Danışmanlık", "Legal advice for women", "kah",
       P(1500, 0.97, (18, 38, 75), refugee=0.04)),
     # Women's services branch: crèche, courses, cooperatives, family counselling (KAH-KH).
@@ -127,7 +129,8 @@ ORNEK = (
     S("SA-01", "SA", "Evde Sağlık Hizmeti", "Home health care", "saglik",
       P(11000, 0.61, (45, 77, 99), not_stated=0.25, disabled=0.35, refugee=0.01)),
     S("SA-02", "SA", "Kadın Sağlığı Taramaları", "Women's health screening", "saglik",
-      P(6000, 1.0, (25, 46, 75), not_stated=0.22, disabled=0.04, refugee=0.02)),
+      P(6000, 1.0, (25, 46, 75), not_stated=0.22, disabled=0.04, refugee=0.02),
+      single_sex="women"),
     S("SA-03", "SA", "Hasta Nakil Hizmeti", "Patient transport", "saglik",
       P(4000, 0.55, (30, 72, 99), not_stated=0.26, disabled=0.41, refugee=0.01)),
     # Transport (UL-TT).

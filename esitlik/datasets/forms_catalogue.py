@@ -44,6 +44,13 @@ class ServiceForm(forms.Form):
         required=False,
         help_text=Service._meta.get_field("sensitive").help_text,
     )
+    single_sex = forms.ChoiceField(
+        label=_("Open to"),
+        required=False,
+        choices=Service._meta.get_field("single_sex").choices,
+        widget=forms.RadioSelect,
+        help_text=Service._meta.get_field("single_sex").help_text,
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -62,7 +69,7 @@ class ServiceForm(forms.Form):
             label=_("Directorate"),
             help_text=_("The directorate that provides the service and sends its data."),
         )
-        self.order_fields(["name", "directorate", "code", "sensitive", "description"])
+        self.order_fields(["name", "directorate", "code", "sensitive", "single_sex", "description"])
         if service is None:
             del self.fields["is_active"]  # a new service is in use
             del self.fields["version"]
@@ -74,6 +81,7 @@ class ServiceForm(forms.Form):
             "directorate": service.directorate_id,
             "code": service.code,
             "sensitive": service.sensitive,
+            "single_sex": service.single_sex,
             "description": service.description,
             "is_active": service.is_active,
             "version": service.version,

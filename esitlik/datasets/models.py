@@ -44,6 +44,19 @@ class Service(models.Model):
             "higher threshold."
         ),
     )
+    # A women's shelter, a men's father-support group: open to one sex by design, so its
+    # share of women is explained in reports rather than ranked as a gap.
+    single_sex = models.CharField(
+        _("open to"),
+        max_length=5,
+        blank=True,
+        default="",
+        choices=[("", _("women and men")), ("women", _("women only")), ("men", _("men only"))],
+        help_text=_(
+            "For a service only women (or only men) may use by design, such as a women's "
+            "shelter: reports explain its share of women instead of ranking it as a gap."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -39,9 +39,11 @@ TREND_YEARS = 5
 
 @dataclass(frozen=True)
 class ServiceInfo:
+    pk: int
     name: dict
     directorate_id: int
     sensitive: bool
+    single_sex: str = ""  # "women" / "men": open to one sex by design
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,13 @@ def gather(municipality: Municipality, year: int, today: date | None = None) -> 
     today = today or timezone.localdate()
     mid = municipality.pk
     services = {
-        service.pk: ServiceInfo(service.name, service.directorate_id, service.sensitive)
+        service.pk: ServiceInfo(
+            service.pk,
+            service.name,
+            service.directorate_id,
+            service.sensitive,
+            service.single_sex,
+        )
         for service in Service.objects.filter(municipality=municipality)
     }
     dimensions = {

@@ -81,10 +81,41 @@ def _finding_table(kind: str, value) -> tuple[str, object]:
     return name, value
 
 
+def single_sex_services(sources: Sources) -> list:
+    """The services open to one sex by design that have data this year."""
+    used = {int(s) for s in sources.eis.by_service["service_id"]} if sources.eis else set()
+    return [
+        service
+        for service_id, service in sources.services.items()
+        if service.single_sex and service_id in used
+    ]
+
+
+def stated_findings(sources: Sources) -> list[Finding]:
+    """The gaps found, less those of services open to one sex by design: a women's shelter
+    used only by women is what it was built for, not a gap."""
+    by_design = {service.pk for service in single_sex_services(sources)}
+    return [f for f in sources.eis.findings if f.service_id not in by_design]
+
+
+def single_sex_note(sources: Sources, language: str) -> str:
+    services = single_sex_services(sources)
+    if not services:
+        return ""
+    names = ", ".join(f"“{localized(service.name, language)}”" for service in services)
+    return ngettext(
+        "%(count)s service is open only to women or only to men by design (%(names)s): its "
+        "share of women is what it was built for, so it is not ranked as a gap.",
+        "%(count)s services are open only to women or only to men by design (%(names)s): "
+        "their share of women is what they were built for, so they are not ranked as gaps.",
+        len(services),
+    ) % {"count": len(services), "names": names}
+
+
 def shown_findings(sources: Sources, hidden: Hidden | None) -> list[Finding]:
     """The findings a report may state: all of them internally; publicly, those whose women
     and men were not hidden by disclosure control."""
-    findings = sources.eis.findings
+    findings = stated_findings(sources)
     if hidden is None:
         return list(findings)
     shown = []
@@ -351,15 +382,18 @@ def service_use(sources: Sources, hidden: Hidden | None, language: str) -> Secti
             sources, findings, hidden, language, "gaps_all", _("Every gap found"), detail=True
         )
     )
-    if hidden is not None and len(findings) < len(eis.findings):
+    stated = len(stated_findings(sources))
+    if hidden is not None and len(findings) < stated:
         section.paragraphs.append(
             ngettext(
                 "%(count)s gap rests on numbers too small to publish and is left out.",
                 "%(count)s gaps rest on numbers too small to publish and are left out.",
-                len(eis.findings) - len(findings),
+                stated - len(findings),
             )
-            % {"count": len(eis.findings) - len(findings)}
+            % {"count": stated - len(findings)}
         )
+    if note := single_sex_note(sources, language):
+        section.paragraphs.append(note)
     for name, (frame, dim) in breakdowns_of(sources).items():
         section.tables.append(_breakdown_table(sources, name, frame, dim, hidden, language))
     return section

@@ -155,3 +155,19 @@ def test_only_the_admin_may_change_the_catalogue(world, client):
         client.post(url(world, "dataset_service_edit", service.pk), form_data(world)).status_code
         == 403
     )
+
+
+def test_the_admin_marks_a_service_open_to_women_only_and_the_list_says_so(world, client):
+    client.force_login(world.alice)
+    response = client.post(
+        url(world, "dataset_service_create"), form_data(world, single_sex="women")
+    )
+    assert response.status_code == 302
+    service = Service.objects.get()
+    assert service.single_sex == "women"
+    entry = AuditEntry.objects.get(action="datasets.service.created")
+    assert entry.changes["single_sex"]["new"] == "women"
+    page = client.get(url(world, "dataset_service_list")).content.decode()
+    assert "women only" in page
+    refused = client.post(url(world, "dataset_service_create"), form_data(world, single_sex="x"))
+    assert refused.status_code == 200 and Service.objects.count() == 1

@@ -203,3 +203,20 @@ def test_labels_from_other_apps_follow_the_reports_language(world, year):
     turkish = build(sources, language="tr", audience=Audience.INTERNAL)
     assert english.section("participation").table("participants").values("sex")[0] == "Women"
     assert turkish.section("participation").table("participants").values("sex")[0] == "Kadın"
+
+
+def test_a_service_for_women_only_by_design_is_explained_not_ranked(world, year):
+    from esitlik.datasets.catalogue import service_update
+
+    before = report_of(world).section("service_use")
+    assert "counselling" in " ".join(before.findings)
+    service_update(service=year.counselling, by=world.alice, single_sex="women")
+    after = report_of(world).section("service_use")
+    assert "counselling" not in " ".join(after.findings)
+    gaps = after.table("gaps_all")
+    assert "Women's counselling centre" not in gaps.values("service")
+    assert "Spor Kursları" in gaps.values("service")
+    assert (
+        "1 service is open only to women or only to men by design (“Women's counselling "
+        "centre”): its share of women is what it was built for, so it is not ranked as a gap."
+    ) in after.paragraphs
