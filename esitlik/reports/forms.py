@@ -12,10 +12,7 @@ from esitlik.core.i18n_text import localized
 from esitlik.datasets.completeness import default_year, years_with_data
 from esitlik.plans.models import ActionPlan
 from esitlik.reports.models import StoredReport
-
-
-def period_years(period: str) -> int:
-    return int(period[:4])
+from esitlik.reports.progress import MONITORED, PeriodError, check_period, parse_period
 
 
 def period_choices(plans) -> list[tuple[str, str]]:
@@ -109,12 +106,10 @@ class ReportRequestForm(forms.Form):
             elif not data.get("period"):
                 self.add_error("period", _("Choose the period to report on."))
             else:
-                year = period_years(data["period"])
-                if not plan.start_year <= year <= plan.end_year:
-                    self.add_error(
-                        "period",
-                        _("The plan runs %(years)s; choose a period inside it.")
-                        % {"years": plan.period},
-                    )
+                try:
+                    check_period(plan, parse_period(data["period"]), timezone.localdate())
+                except PeriodError as error:
+                    # A plan not adopted yet is the plan's fault, not the period's.
+                    self.add_error("period" if plan.status in MONITORED else "plan", str(error))
             data["plan"] = plan
         return data

@@ -159,14 +159,25 @@ def build_execute(report_id: int) -> None:
     report = StoredReport.objects.select_related("municipality", "plan", "created_by").get(
         pk=report_id
     )
+    from esitlik.reports.progress import PeriodError
+
     try:
-        document = compose(report)
+        with translation.override(report.language):
+            document = compose(report)
         _advance(report, DRAWING)
         from esitlik.reports.render import render_pdf_counted
 
         pdf, pages = render_pdf_counted(document)
         _advance(report, STORING)
         _store(report, document, pdf, pages)
+    except PeriodError as refused:
+        # The plan or period cannot be reported on (the plan was sent back to draft since
+        # the request): say why, as the form would have.
+        StoredReport.objects.filter(pk=report_id).update(
+            status=Status.FAILED, error=str(refused), finished_at=timezone.now()
+        )
+        report.refresh_from_db()
+        audit_failure(report)
     except Exception:
         logger.exception("report %s failed", report_id)
         with translation.override(report.language or settings.LANGUAGE_CODE):

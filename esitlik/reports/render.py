@@ -90,6 +90,11 @@ def _period(report: Report) -> str:
     return str(report.period.get("label", ""))
 
 
+def _decision_date(report: Report) -> str:
+    day = (report.inputs.get("plan") or {}).get("decision_date")
+    return formats.day(day, report.language) if day else ""
+
+
 def _inline_css() -> str:
     folder = STATIC_SOURCE / "esitlik" / "css"
     text = "\n".join((folder / name).read_text() for name in ("plan-print.css", "report-print.css"))
@@ -119,6 +124,7 @@ def render_html(
                 "sections": _sections(report),
                 "period": _period(report),
                 "generated": formats.day(report.generated_at, report.language),
+                "decision_date": _decision_date(report),
                 "runs": len(report.inputs.get("runs", [])),
                 "for_pdf": for_pdf,
                 "inline_css": "" if for_pdf or page else _inline_css(),

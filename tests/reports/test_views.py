@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from esitlik.core.models import AuditEntry
@@ -320,3 +321,33 @@ def test_upkeep_fails_a_report_a_crash_interrupted_and_leaves_a_fresh_one(world)
     out = io.StringIO()
     call_command("upkeep", stdout=out)
     assert "interrupted reports: 0" in out.getvalue()
+
+
+def test_a_plan_monitoring_report_is_asked_for_and_its_period_checked(world, client):
+    from tests.plans.helpers import approve, build, make_plan
+
+    draft = make_plan(world)
+    build(draft, world)
+    client.force_login(world.alice)
+    response = ask(client, world, kind="plan-progress", plan=str(draft.pk), period="2025")
+    assert response.status_code == 200
+    assert "henüz kabul edilmedi" in response.context["form"].errors["plan"][0]
+    plan = approve(draft)
+    next_year = str(timezone.localdate().year + 1)
+    if next_year not in dict(response.context["form"].fields["period"].choices):
+        next_year = str(plan.end_year)  # a plan ending this year offers no later period
+    future = ask(client, world, kind="plan-progress", plan=str(plan.pk), period=next_year)
+    if int(next_year) > timezone.localdate().year:
+        assert "henüz başlamadı" in future.context["form"].errors["period"][0]
+    response = ask(client, world, kind="plan-progress", plan=str(plan.pk), period="2025")
+    report = StoredReport.objects.get()
+    assert response.url == reverse("report_progress", args=[world.home.slug, report.pk])
+    assert report.status == StoredReport.Status.READY, report.error
+    assert report.document["schema"] == "esitlik/report/plan-progress"
+    assert report.subject == "2025" and report.plan == plan
+    page = client.get(reverse("report_detail", args=[world.home.slug, report.pk]))
+    assert "Plan izleme raporu" in page.content.decode()
+    read = client.get(reverse("report_read", args=[world.home.slug, report.pk])).content.decode()
+    # The cover names the council decision, not imported files it never read.
+    assert "2025/1, 09.01.2025" in read
+    assert "aktarılmış dosya" not in read
