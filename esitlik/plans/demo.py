@@ -1,14 +1,16 @@
 """Demo: Örnek Belediyesi signed the Charter in 2014, has an equality unit and a commission,
 and is implementing the third edition of its plan after two completed ones."""
 
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
-from esitlik.core.models import Directorate, Municipality
+from django.utils import timezone
+
+from esitlik.core.models import AuditEntry, Directorate, Municipality
 from esitlik.frameworks.models import Framework, FrameworkItem
 from esitlik.plans import demo_indicators, services, structure
 from esitlik.plans.demo_structure import STRUCTURE, amount, month
-from esitlik.plans.models import ActionPlan, Commitment
+from esitlik.plans.models import Action, ActionPlan, Commitment
 
 EDITIONS = [
     # (title TR, title EN, years, decision no, decision date, final evaluation or "")
@@ -131,13 +133,44 @@ def _structure(plan, municipality) -> list:
     return reports
 
 
+# Earlier progress reports, as shares of the latest progress, and the day each was sent: the
+# plan monitoring report reads an action's progress at a period's end back from the audit
+# log, so the demo's history gives its 2025 and 2026/1 reports something to show.
+EARLIER_REPORTS = ((date(2025, 12, 10), 0.4), (date(2026, 6, 22), 0.75))
+
+
 def _report(reports) -> None:
-    """Progress as the focal points reported it, once the plan is in implementation."""
+    """Progress as the focal points reported it, once the plan is in implementation: twice
+    before (backdated), then as it stands."""
     for action, status, progress, budget in reports:
+        for day, share in EARLIER_REPORTS:
+            if action.start_date and action.start_date > day or day >= timezone.localdate():
+                continue
+            earlier = int(progress * share) // 5 * 5
+            if earlier == 0:
+                continue
+            structure.action_report(
+                action=action,
+                status=Action.Status.ON_TRACK,
+                progress=earlier,
+                budget_actual=(budget * earlier / 100).quantize(Decimal("1")) if budget else None,
+                by=None,
+            )
+            action.refresh_from_db()
+            _backdate(action, day)
         spent = (budget * progress / 100).quantize(Decimal("1")) if budget else None
         structure.action_report(
             action=action, status=status, progress=progress, budget_actual=spent, by=None
         )
+        action.refresh_from_db()
+
+
+def _backdate(action, day: date) -> None:
+    entry = AuditEntry.objects.filter(
+        action="plans.action.reported", object_id=str(action.pk)
+    ).latest("id")
+    noon = timezone.make_aware(datetime.combine(day, time(12, 0)))
+    AuditEntry.objects.filter(pk=entry.pk).update(created_at=noon)
 
 
 def _commitment(municipality) -> int:
