@@ -15,8 +15,9 @@ equality unit hands it to the council commission.
 - **Participation inputs** are those raised for this edition (at its events or traced to its
   actions) received by the period's end, with the decisions as they stand.
 
-:func:`build_progress` composes the sections (:mod:`esitlik.reports.progress_sections`) in
-one language for one audience.
+:func:`build_progress` composes the sections, held in the modules beside this one
+(``progress_actions``, ``progress_indicators``, ``progress_deadlines``, ``progress_coverage``,
+``progress_participation``, ``progress_method``), in one language for one audience.
 """
 
 from __future__ import annotations
@@ -424,7 +425,16 @@ def build_progress(
     unit (``internal``) or anyone (``public``). Raises :class:`PeriodError` for a period
     that cannot be reported on (not a period, outside the plan's years, not started yet, a
     plan not adopted)."""
-    from esitlik.reports import progress_sections as parts
+    # The section modules import PlanSources and the period helpers from this one: importing
+    # them at the top would be circular.
+    from esitlik.reports import (
+        progress_actions,
+        progress_coverage,
+        progress_deadlines,
+        progress_indicators,
+        progress_method,
+        progress_participation,
+    )
 
     audience = Audience(audience)
     public = audience == Audience.PUBLIC
@@ -436,12 +446,12 @@ def build_progress(
         )
         records: list[dict] = []
         sections = [
-            parts.summary(sources, language),
-            parts.progress(sources, language),
-            parts.indicators(sources, public, language, records),
-            parts.overdue(sources, public, language),
-            parts.coverage(sources, language),
-            parts.participation(sources, public, language, records),
+            progress_actions.summary(sources, language),
+            progress_actions.progress(sources, language),
+            progress_indicators.indicators(sources, public, language, records),
+            progress_deadlines.overdue(sources, public, language),
+            progress_coverage.coverage(sources, language),
+            progress_participation.participation(sources, public, language, records),
         ]
         hidden = sum(
             1
@@ -451,7 +461,7 @@ def build_progress(
             for cell in row
             if cell == CONFIDENTIAL
         )
-        sections.append(parts.method(sources, public, language, hidden))
+        sections.append(progress_method.method(sources, public, language, hidden))
         label = period_label(sources.period)
         name = plan.municipality.name
         return Report(

@@ -22,7 +22,7 @@ from esitlik.participation.events import event_create
 from esitlik.participation.models import Event
 from esitlik.plans import indicators, progress, services, structure
 from esitlik.plans.models import IndicatorUpdate
-from esitlik.reports import progress_sections
+from esitlik.reports import progress_words
 from esitlik.reports.document import Audience, Report
 from esitlik.reports.progress import PeriodError, build_progress, gather_progress, parse_period
 from esitlik.reports.render import render
@@ -482,19 +482,19 @@ def test_the_turkish_sentences_put_their_suffixes_on_the_numbers(monitored):
     ],
 )
 def test_the_accusative_follows_the_spoken_number(count, accusative):
-    assert progress_sections._acc(count) == accusative
+    assert progress_words._acc(count) == accusative
 
 
 def test_the_indicator_sentence_in_both_languages():
     counts = {"achieved": 10, "progressing": 6, "off_track": 4, "no_data": 3}
-    assert progress_sections.indicators_sentence(counts, "tr") == (
+    assert progress_words.indicators_sentence(counts, "tr") == (
         "23 göstergenin 10'u hedefine ulaştı, 6'sı hedefe doğru ilerliyor, 4'ü hedefin "
         "gerisinde ve 3'ü için henüz onaylı değer yok."
     )
-    assert progress_sections.indicators_sentence({"no_data": 2}, "en") == (
+    assert progress_words.indicators_sentence({"no_data": 2}, "en") == (
         "None of the 2 indicators has an approved value yet."
     )
-    assert progress_sections.actions_sentence({"completed": 1}, "en") == (
+    assert progress_words.actions_sentence({"completed": 1}, "en") == (
         "The one action is completed."
     )
 
