@@ -43,8 +43,7 @@ def interrupted(now=None) -> int:
         if task_finished(task_id):
             with translation.override(language):
                 message = _(
-                    "The report could not be started. Prepare it again, or tell the "
-                    "administrator."
+                    "The report could not be started. Prepare it again, or tell the administrator."
                 )
             count += _fail(report_id, Status.QUEUED, message)
     return count

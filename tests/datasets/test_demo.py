@@ -66,10 +66,27 @@ def test_the_demo_lands_a_year_of_equality_data_with_its_gaps(db):
     the_refused_file_has_its_problems(ornek, year)
     completeness_has_an_overdue_line(ornek, year)
     each_municipality_reads_only_its_own_rows(ornek, deneme)
+    the_report_is_published(ornek, year)
 
     runs = ImportRun.objects.count()
     assert load_all() == 0
     assert ImportRun.objects.count() == runs
+
+
+def the_report_is_published(ornek, year):
+    """The reports app's demo: Örnek's public report of the year, ready and published; the
+    services open to women only by design are explained, not ranked as gaps."""
+    from esitlik.reports.models import StoredReport
+
+    report = StoredReport.objects.get(municipality=ornek)
+    assert (report.status, report.audience, report.year) == ("ready", "public", year)
+    assert report.is_published and report.pdf_pages >= 10
+    service_use = next(s for s in report.document["sections"] if s["id"] == "service_use")
+    gaps = next(t for t in service_use["tables"] if t["id"] == "gaps_all")
+    ranked = {row[1] for row in gaps["rows"]}
+    assert "Spor Merkezleri (Fitness)" in ranked
+    assert "Kadın Konukevi Yönlendirme" not in ranked
+    assert any("Kadın Konukevi Yönlendirme" in p for p in service_use["paragraphs"])
 
 
 def every_kind_lands_with_the_rows_generated(ornek, deneme, year):
