@@ -98,7 +98,7 @@ def indicators(sources: PlanSources, public: bool, language: str, records: list)
         Column("latest", _("Latest value"), C.TEXT),
         Column("women", pgettext("sex", "Women"), C.TEXT),
         Column("men", pgettext("sex", "Men"), C.TEXT),
-        Column("period", _("Of period"), C.TEXT),
+        Column("period", _("Period of the value"), C.TEXT),
         Column("status", _("Status"), C.TEXT),
         Column("light", _("Status code"), C.TEXT, detail=True),
         Column("measure", _("Measure"), C.TEXT, detail=True),

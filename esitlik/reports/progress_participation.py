@@ -142,7 +142,7 @@ def _became(sources: PlanSources, language: str) -> Table:
     rows.sort(key=lambda row: natural(row[0]))
     return Table(
         "became",
-        _("Actions that inputs became"),
+        _("Actions arising from inputs"),
         [
             Column("code", _("Code"), C.TEXT),
             Column("action", pgettext("plan", "Action"), C.TEXT),
