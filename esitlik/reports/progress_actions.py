@@ -304,9 +304,7 @@ def _progress_chart(table: Table, title: str, language: str, previous: bool) -> 
             "%(low)s (%(low_value)s); furthest along: %(high)s (%(high_value)s). The table "
             "below has every figure."
         ) % {
-            "ticks": _(", with a mark at the previous period's value")
-            if len(layers) > 1
-            else "",
+            "ticks": _(", with a mark at the previous period's value") if len(layers) > 1 else "",
             "low": low["label"],
             "low_value": pct(low["value"], language),
             "high": high["label"],
