@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import ibis
@@ -96,6 +97,27 @@ def read_parquet(con: BaseBackend, paths: Iterable[str | Path], schema: pa.Schem
         # By name: files written before a municipality added a dimension lack its column.
         table = con.read_parquet(paths, union_by_name=len(paths) > 1)
     return conform(table, schema)
+
+
+@contextmanager
+def kept(table: ibis.Table) -> Iterator[ibis.Table]:
+    """``table`` computed once and kept by its engine while the ``with`` block runs (DuckDB: a
+    temporary table; PySpark: a cached DataFrame), so the expressions built on it read the
+    result instead of computing it again; dropped at the end of the block.
+
+    Not Ibis's ``Table.cache()`` on DuckDB: with sqlglot 30 its release writes
+    ``DROP TABLE IF EXISTS`` without the table's name."""
+    con = ibis.get_backend(table)
+    if con.name != "duckdb":
+        with table.cache() as cached:
+            yield cached
+        return
+    name = ibis.util.gen_name("kept")
+    result = con.create_table(name, table, temp=True)
+    try:
+        yield result
+    finally:
+        con.raw_sql(f'DROP TABLE IF EXISTS "{name}"')
 
 
 def conform(table: ibis.Table, schema: pa.Schema) -> ibis.Table:

@@ -115,7 +115,7 @@ def protect(
     if threshold is None:
         threshold = threshold_for(sensitive=sensitive)
     count_columns = [column for column in table.columns if column not in derived]
-    grid = _grid(table[count_columns])
+    grid = _grid(table[count_columns] if derived else table)
     rows, columns = list(table.index), count_columns
     total_row = rows.index(column_total) if column_total is not None else None
     total_column = columns.index(row_total) if row_total is not None else None
@@ -142,23 +142,27 @@ def protect(
         hidden |= structure.complement(stuck[0], hidden)
     complementary = hidden - primary
 
-    markers = pd.DataFrame("", index=table.index, columns=table.columns, dtype=object)
-    values = table.astype(object).copy()
-    for i, row in enumerate(rows):
-        for j, column in enumerate(columns):
-            if not available[i, j]:
-                markers.loc[row, column] = NOT_AVAILABLE
-            elif (i, j) in hidden:
-                markers.loc[row, column] = CONFIDENTIAL
-            elif grid[i, j] == 0:
-                markers.loc[row, column] = ZERO
-        for column, sources in derived.items():
-            source_marks = [markers.loc[row, source] for source in sources]
-            if CONFIDENTIAL in source_marks:
-                markers.loc[row, column] = CONFIDENTIAL
-            elif NOT_AVAILABLE in source_marks or pd.isna(table.loc[row, column]):
-                markers.loc[row, column] = NOT_AVAILABLE
-    values = values.mask(markers.isin([CONFIDENTIAL, NOT_AVAILABLE]), pd.NA)
+    # Each count cell's marker (hidden cells are available and at least 1, so the three
+    # cases never overlap), then each derived column's from its sources, row by row.
+    position = {column: k for k, column in enumerate(table.columns)}
+    counted = np.full(grid.shape, "", dtype=object)
+    counted[grid == 0] = ZERO
+    counted[~available] = NOT_AVAILABLE
+    for cell in hidden:
+        counted[cell] = CONFIDENTIAL
+    marked = np.full((len(rows), len(table.columns)), "", dtype=object)
+    marked[:, [position[column] for column in columns]] = counted
+    for column, sources in derived.items():
+        of_sources = marked[:, [position[source] for source in sources]]
+        missing = (of_sources == NOT_AVAILABLE).any(axis=1) | table[column].isna().to_numpy(
+            dtype=bool
+        )
+        marked[missing, position[column]] = NOT_AVAILABLE
+        marked[(of_sources == CONFIDENTIAL).any(axis=1), position[column]] = CONFIDENTIAL
+    markers = pd.DataFrame(marked, index=table.index, columns=table.columns, dtype=object)
+    shown = table.astype(object).to_numpy(copy=True)
+    shown[(marked == CONFIDENTIAL) | (marked == NOT_AVAILABLE)] = pd.NA
+    values = pd.DataFrame(shown, index=table.index, columns=table.columns, dtype=object)
 
     def labelled(cells):
         return sorted(([_plain(rows[i]), _plain(columns[j])] for i, j in cells), key=str)
@@ -199,11 +203,22 @@ def _plain(value):
 
 
 def _grid(counts: pd.DataFrame) -> np.ndarray:
-    grid = counts.apply(pd.to_numeric, errors="raise").to_numpy(dtype="float64", na_value=np.nan)
+    if all(_is_number(dtype) for dtype in counts.dtypes):
+        grid = counts.to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        grid = counts.apply(pd.to_numeric, errors="raise").to_numpy(
+            dtype="float64", na_value=np.nan
+        )
     known = grid[~np.isnan(grid)]
     if (known < 0).any() or (known != np.floor(known)).any():
         raise ValueError("disclosure control needs whole counts of 0 or more")
     return grid
+
+
+def _is_number(dtype) -> bool:
+    """Whether a column of ``dtype`` holds numbers already (what ``pd.to_numeric`` would
+    leave as they are): integers and floats, nullable or not; not truth values."""
+    return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
 
 
 def _check_totals(grid, total_row, total_column, rows, columns):

@@ -34,6 +34,7 @@ import ibis
 import pandas as pd
 import pyarrow as pa
 
+from esitlik.analytics.backend import kept
 from esitlik.analytics.findings import (
     MIN_EXPECTED,
     MIN_SIZE,
@@ -84,6 +85,8 @@ USE_COLUMNS = [
     "migration",
     "outcome",
 ]
+# The columns the figures read (directorate_id is the service's).
+FIGURE_COLUMNS = [column for column in USE_COLUMNS if column != "directorate_id"]
 POPULATION_SCHEMA = pa.schema(
     [
         ("municipality_id", pa.int64()),
@@ -191,6 +194,44 @@ def equality_in_service(
         uses, weight = service_uses(None, counts, dimensions), "n"
     else:
         uses, weight = service_uses(records, counts, dimensions), "n"
+    # Every figure below is a count over these columns: the uses are counted once at that
+    # grain, kept by the engine (a temporary table), and each table is summed from it
+    # instead of reading the files again.
+    with kept(compact(uses, year, dimensions, weight=weight)) as counted:
+        return _figures(
+            counted,
+            population,
+            year=year,
+            min_size=min_size,
+            min_expected=min_expected,
+            dimensions=dimensions,
+        )
+
+
+def compact(
+    uses: ibis.Table, year: int, dimensions: Sequence[str] = (), *, weight: str | None = None
+) -> ibis.Table:
+    """The uses of ``year`` and the year before, one row per distinct combination of the
+    columns the figures are broken down by (``FIGURE_COLUMNS`` and the ``dimensions``), with
+    ``n``: how many uses it stands for (rows of microdata, or the sum of ``weight``). Every
+    count of :func:`equality_in_service` is the same summed from here with ``weight="n"``:
+    10 million records of a year come down to under a million rows."""
+    uses = uses.filter(uses.year.isin([year - 1, year]))
+    n = uses.count() if weight is None else uses[weight].sum()
+    return uses.group_by([*FIGURE_COLUMNS, *dimensions]).aggregate(n=n.cast("int64"))
+
+
+def _figures(
+    uses: ibis.Table,
+    population: ibis.Table | None,
+    *,
+    year: int,
+    min_size: int,
+    min_expected: int,
+    dimensions: list[str],
+) -> EqualityInService:
+    """:func:`equality_in_service` from :func:`compact`'s table."""
+    weight = "n"
     received = beneficiaries(uses)
     this_year = received.filter(received.year == year)
     residents, population_year = _population_for(population, year)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from esitlik.analytics.disclosure import CONFIDENTIAL, protect
@@ -68,17 +69,19 @@ def protect_people(
     protection hides anything new (it only ever grows, so this ends)."""
     hidden = Hidden()
     totals = services.set_index("service_id")
+    # Each breakdown cut into its services' slices once: (group labels, counts).
     parts = {
-        name: {int(sid): part for sid, part in frame.groupby("service_id", sort=False)}
-        for name, (frame, _dim) in breakdowns.items()
+        name: {int(sid): _slice(part, dim) for sid, part in frame.groupby("service_id", sort=False)}
+        for name, (frame, dim) in breakdowns.items()
     }
     for service_id in (int(s) for s in services["service_id"]):
         is_sensitive = service_id in sensitive
+        row = _counts(totals.loc[[service_id]])
+        row.index = [service_id]
+        total = row.to_numpy()[0]
         shared: set[str] = set()  # the service's total cells hidden somewhere
         while True:
             records, found = [], {}
-            row = _counts(totals.loc[[service_id]])
-            row.index = [service_id]
             result = protect(
                 row,
                 sensitive=is_sensitive,
@@ -88,11 +91,11 @@ def protect_people(
             )
             records.append(result.record)
             found.update({("services", r, c): m for (r, c), m in marks(result)})
-            for name, (_frame, dim) in breakdowns.items():
+            for name in breakdowns:
                 part = parts[name].get(service_id)
                 if part is None:
                     continue
-                result = _protect_slice(part, dim, row.iloc[0], is_sensitive, name, shared)
+                result = _protect_slice(*part, total, is_sensitive, name, service_id, shared)
                 records.append(result.record)
                 for (r, c), m in marks(result):
                     key = (
@@ -115,21 +118,33 @@ def protect_people(
     return hidden
 
 
-def _protect_slice(part, dim, total, is_sensitive, name, shared):
-    counts = _counts(part)
-    counts.index = [_key(value) for value in part[dim]]
-    rest = total - counts.sum()
+def _slice(part: pd.DataFrame, dim: str) -> tuple[list, np.ndarray]:
+    """One service's rows of a breakdown: its groups as row labels (as pandas reads them:
+    numpy whole numbers become Python's) and their counts."""
+    labels = pd.Index([_key(value) for value in part[dim]]).tolist()
+    return labels, part[COUNTS].to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _protect_slice(labels, groups, total, is_sensitive, name, service_id, shared):
+    """A service's slice of a breakdown, with the rest of its total (people whose group is
+    not in the breakdown) as a row of its own and the service's total as the total row."""
+    rest = total - np.nansum(groups, axis=0)
     if (rest < 0).any():
         raise ValueError(f"{name}: the groups of a service add up to more than its total")
-    if rest.any():
-        counts.loc[REST_ROW] = rest
-    counts.loc[TOTAL_ROW] = total
+    lines = [groups]
+    labels = list(labels)
+    if np.nan_to_num(rest).any():
+        labels.append(REST_ROW)
+        lines.append(rest[np.newaxis])
+    labels.append(TOTAL_ROW)
+    lines.append(total[np.newaxis])
+    counts = pd.DataFrame(np.vstack(lines), index=labels, columns=COUNTS)
     return protect(
         counts,
         sensitive=is_sensitive,
         row_total="total",
         column_total=TOTAL_ROW,
-        label=f"{name}:{int(part['service_id'].iloc[0])}",
+        label=f"{name}:{service_id}",
         hide=[(TOTAL_ROW, column) for column in shared],
     )
 
@@ -142,8 +157,7 @@ def _key(value):
 
 def marks(result):
     """((row, column), marker) for every marked cell of a protected table."""
-    for row in result.markers.index:
-        for column in result.markers.columns:
-            marker = result.markers.loc[row, column]
-            if marker:
-                yield (row, column), marker
+    markers = result.markers.to_numpy()
+    rows, columns = result.markers.index.tolist(), result.markers.columns.tolist()
+    for i, j in zip(*np.nonzero(markers != ""), strict=True):
+        yield (rows[i], columns[j]), markers[i, j]

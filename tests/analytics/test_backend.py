@@ -55,3 +55,33 @@ def test_an_older_file_without_a_column_reads_it_as_missing(tmp_path):
     table = backend.read_parquet(backend.connect("duckdb"), [path], SCHEMA)
     assert table.schema() == pa_schema(SCHEMA)
     assert table.migration.isnull().all().execute()
+
+
+def test_a_kept_table_is_computed_once_read_from_the_engine_and_dropped_after(tmp_path):
+    path = tmp_path / "records.parquet"
+    items = rows(3, sex="woman") + rows(2, sex="man")
+    pq.write_table(arrow(Kind.SERVICE_RECORDS, items), path)
+    con = backend.connect("duckdb")
+    table = backend.read_parquet(con, [path], SCHEMA)
+    counted = table.group_by("sex").aggregate(n=table.count())
+    with backend.kept(counted) as kept:
+        assert duckdb_tables(con) == {kept.get_name().rsplit(".", 1)[-1]}  # temp.main.<name>
+        path.unlink()  # read from the engine now, not from the file
+        result = kept.order_by("sex").execute()
+        assert result.n.tolist() == [2, 3]
+    assert duckdb_tables(con) == set()
+
+
+def test_a_kept_table_is_dropped_when_the_block_fails():
+    con = backend.connect("duckdb")
+    con.raw_sql("CREATE TABLE uses AS SELECT * FROM range(2) t(n)")
+    table = con.table("uses")
+    with pytest.raises(RuntimeError), backend.kept(table.mutate(m=table.n * 2)):
+        raise RuntimeError("something went wrong")
+    assert duckdb_tables(con) == {"uses"}
+
+
+def duckdb_tables(con) -> set[str]:
+    """The tables of a DuckDB connection, temporary ones included (Ibis's list_tables()
+    needs an older DuckDB)."""
+    return {name for (name,) in con.raw_sql("SELECT table_name FROM duckdb_tables()").fetchall()}

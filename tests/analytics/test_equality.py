@@ -1,11 +1,14 @@
 """The full Equality in Service set, against hand counts and a pandas computation."""
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
-from esitlik.analytics.equality import BREAKDOWNS, equality_in_service
-from esitlik.datasets.kinds import Kind
+from esitlik.analytics import backend
+from esitlik.analytics.equality import BREAKDOWNS, FIGURE_COLUMNS, compact, equality_in_service
+from esitlik.datasets.kinds import STORED_SCHEMAS, Kind
 from tests.analytics.helpers import (
+    arrow,
     counts,
     frame_table,
     population,
@@ -15,6 +18,7 @@ from tests.analytics.helpers import (
     residents,
     rows,
 )
+from tests.analytics.test_backend import duckdb_tables
 from tests.analytics.test_metrics import LAST_YEAR, RESIDENTS, SERVICE_1, SERVICE_2
 
 
@@ -178,3 +182,57 @@ def test_it_agrees_with_pandas_on_random_data():
     for (service, status, sex), n in theirs.items():
         column = {"woman": "women", "man": "men"}.get(sex, sex)
         assert mine.loc[(service, status), column].sum() == n
+
+
+def test_the_uses_are_counted_once_at_the_grain_of_the_figures():
+    frame = random_records(seed=12, n=3000)
+    frame.loc[:99, "year"] = 2023  # not read for 2025: neither the year nor the one before
+    frame["date"] = pd.Timestamp("2025-03-01").date()
+    frame.loc[::2, "directorate_id"] = 2  # not a column of the figures
+    table = compact(frame_table(Kind.SERVICE_RECORDS, frame), 2025).execute()
+    read = frame[frame.year.isin([2024, 2025])]
+    assert table.n.sum() == len(read)
+    assert len(table) == len(read[FIGURE_COLUMNS].drop_duplicates())
+    assert list(table.columns) == [*FIGURE_COLUMNS, "n"]
+
+
+def test_the_figures_are_the_same_from_records_and_from_their_counts():
+    """Records, and the same uses as a table of counts (one row per distinct use with its
+    number), give the same figures: the figures only ever count at that grain."""
+    frame = random_records(seed=13, n=4000)
+    people = frame_table(Kind.POPULATION, random_population())
+    from_records = equality_in_service(
+        frame_table(Kind.SERVICE_RECORDS, frame), people, year=2025, min_size=5, min_expected=1
+    )
+    grouped = frame.groupby(FIGURE_COLUMNS, dropna=False).size().rename("count").reset_index()
+    grouped = grouped.assign(run_id=1, date=None, directorate_id=1)
+    from_counts = equality_in_service(
+        None,
+        people,
+        year=2025,
+        counts=frame_table(Kind.SERVICE_COUNTS, grouped),
+        min_size=5,
+        min_expected=1,
+    )
+    for name, ours in from_records.frames().items():
+        pd.testing.assert_frame_equal(ours, from_counts.frames()[name], check_dtype=False)
+    assert len(from_records.findings) > 0
+
+
+def test_records_of_other_years_change_nothing():
+    people = population(RESIDENTS)
+    alone = equality_in_service(records(SERVICE_1 + LAST_YEAR), people, year=2025)
+    older = [{**row, "year": 2019} for row in SERVICE_1 + SERVICE_2]
+    more = equality_in_service(records(SERVICE_1 + LAST_YEAR + older), people, year=2025)
+    for name, frame in alone.frames().items():
+        pd.testing.assert_frame_equal(frame, more.frames()[name])
+
+
+def test_no_table_is_left_behind_on_the_engine(tmp_path):
+    con = backend.connect("duckdb")
+    path = tmp_path / "records.parquet"
+    pq.write_table(arrow(Kind.SERVICE_RECORDS, SERVICE_1 + SERVICE_2), path)
+    table = backend.read_parquet(con, [path], STORED_SCHEMAS[Kind.SERVICE_RECORDS])
+    result = equality_in_service(table, None, year=2025)
+    assert one(result.by_service, service_id=2).women == 4
+    assert duckdb_tables(con) == set()
