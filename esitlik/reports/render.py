@@ -42,7 +42,6 @@ def _table(table, language: str) -> dict:
         "id": table.id,
         "title": table.title,
         "note": table.note,
-        "detail": table.detail,
         "wide": len(columns) > WIDE_COLUMNS,
         "columns": [
             {"label": column.label, "numeric": is_number}
@@ -76,7 +75,10 @@ def _sections(report: Report) -> list[dict]:
             "missing": section.missing,
             "paragraphs": section.paragraphs,
             "findings": section.findings,
-            "tables": [_table(table, report.language) for table in section.tables],
+            # Detail tables are for the workbook and the JSON; the page names them only.
+            "tables": [
+                _table(table, report.language) for table in section.tables if not table.detail
+            ],
             "details": [table.title for table in section.tables if table.detail],
             "charts": [_chart(chart, report.language) for chart in section.charts],
         }

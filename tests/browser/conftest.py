@@ -97,6 +97,7 @@ NAV = [
     "Katılım",
     "Eğitim",
     "Veri",
+    "Raporlar",
     "Taahhüt",
     "Çerçeveler",
     "Müdürlükler",
