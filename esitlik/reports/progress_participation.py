@@ -18,7 +18,7 @@ from esitlik.reports.progress import PlanSources, natural
 from esitlik.reports.progress_counts import input_counts, localized_title, status_label
 from esitlik.reports.progress_words import participants_sentence, participation_sentence
 from esitlik.reports.public import marks
-from esitlik.reports.tables import C
+from esitlik.reports.tables import C, events_table, participants_table
 
 
 def participation(sources: PlanSources, public: bool, language: str, records: list) -> Section:
@@ -63,27 +63,13 @@ def participation(sources: PlanSources, public: bool, language: str, records: li
         section.tables.append(_became(sources, language))
         section.tables.append(_taken(sources, public, language))
     if summary.held:
-        section.tables.append(
-            Table(
-                "events",
-                _("Events held for this plan, by kind"),
-                [Column("kind", _("Kind"), C.TEXT), Column("held", _("Held"), C.COUNT)],
-                [[row.label, row.held] for row in summary.events if row.held],
-            )
-        )
+        section.tables.append(events_table(summary, _("Events held for this plan, by kind")))
         rows, cells = _participants(sources, public, records)
         section.findings.append(
             participants_sentence(summary.held, cells, summary.people_shares, language)
         )
         section.tables.append(
-            Table(
-                "participants",
-                _("Participants by sex"),
-                [
-                    Column("sex", _("Sex"), C.TEXT),
-                    Column("count", _("Participants"), C.COUNT),
-                    Column("share", _("Share"), C.SHARE),
-                ],
+            participants_table(
                 rows,
                 note=_("Shares are shown from %(count)s participants.")
                 % {"count": PEOPLE_SHARES_MIN},

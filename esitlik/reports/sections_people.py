@@ -16,7 +16,14 @@ from esitlik.reports import charts, words
 from esitlik.reports.document import Column, Section, Table
 from esitlik.reports.gather import Sources
 from esitlik.reports.public import COUNTS, Hidden, marks, with_rest
-from esitlik.reports.tables import C, counted, plain, sex_columns
+from esitlik.reports.tables import (
+    C,
+    counted,
+    events_table,
+    participants_table,
+    plain,
+    sex_columns,
+)
 from esitlik.training.sentence import training_sentence
 
 
@@ -200,25 +207,9 @@ def participation(sources: Sources, public: bool, language: str) -> Section:
     if public:
         summary = published(summary)
     section.paragraphs.append(press_sentence(summary, language))
+    section.tables.append(events_table(summary, _("Events held by kind")))
     section.tables.append(
-        Table(
-            "events",
-            _("Events held by kind"),
-            [Column("kind", _("Kind"), C.TEXT), Column("held", _("Held"), C.COUNT)],
-            [[row.label, row.held] for row in summary.events if row.held],
-        )
-    )
-    section.tables.append(
-        Table(
-            "participants",
-            _("Participants by sex"),
-            [
-                Column("sex", _("Sex"), C.TEXT),
-                Column("count", _("Participants"), C.COUNT),
-                Column("share", _("Share"), C.SHARE),
-            ],
-            [[row.label, row.count, row.share] for row in summary.sexes],
-        )
+        participants_table([[row.label, row.count, row.share] for row in summary.sexes])
     )
     section.tables.append(
         Table(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from esitlik.analytics.disclosure import CONFIDENTIAL
-from esitlik.reports.document import Column, ColumnType
+from esitlik.reports.document import Column, ColumnType, Table
 from esitlik.reports.public import Hidden
 
 C = ColumnType
@@ -65,3 +65,28 @@ def counted(values: dict, keys: list[str], hidden: Hidden | None, table: str, ke
 def whole(value) -> int:
     value = plain(value)
     return int(value) if value is not None else 0
+
+
+def events_table(summary, title: str) -> Table:
+    """The events of a participation summary held, by kind."""
+    return Table(
+        "events",
+        title,
+        [Column("kind", _("Kind"), C.TEXT), Column("held", _("Held"), C.COUNT)],
+        [[row.label, row.held] for row in summary.events if row.held],
+    )
+
+
+def participants_table(rows: list[list], note: str = "") -> Table:
+    """Participants by sex: rows of [label, count, share]."""
+    return Table(
+        "participants",
+        _("Participants by sex"),
+        [
+            Column("sex", _("Sex"), C.TEXT),
+            Column("count", _("Participants"), C.COUNT),
+            Column("share", _("Share"), C.SHARE),
+        ],
+        rows,
+        note=note,
+    )
