@@ -49,6 +49,12 @@ OPEN = {
     "password_reset_complete": "static confirmation",
     "set_language": "stores a language preference",
     "invitation_accept": "needs an unguessable token; used or expired ones are 404",
+    "network_list": "lists only the networks of the signed-in user's memberships",
+    "network_compare": "network.access: 404 unless a coordinator or admin of a member (tests/network)",
+    "network_csv": "network.access: 404 unless a coordinator or admin of a member (tests/network)",
+    "network_xlsx": "network.access: 404 unless a coordinator or admin of a member (tests/network)",
+    "network_observatory_json": "network.access, then a member of that network (tests/network)",
+    "network_observatory_xlsx": "network.access, then a member of that network (tests/network)",
 }
 
 
