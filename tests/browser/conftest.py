@@ -184,3 +184,23 @@ def worker(settings):
     runner.running = False
     if thread.is_alive():
         thread.join(timeout=10)
+
+
+AXE = HERE / "vendor" / "axe.min.js"
+
+
+def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
+    """Run the vendored axe-core on the page as it stands; the violations of ``impacts``, each
+    as {id, impact, help, targets}. Use: ``assert axe_violations(page) == []``."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run()")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [node["target"] for node in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
