@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "esitlik.training",
     "esitlik.datasets",
     "esitlik.reports",
+    "esitlik.api",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -187,6 +188,12 @@ ANALYTICS_BACKEND = env.str("ESITLIK_ANALYTICS_BACKEND", "duckdb")
 # hidden; services marked sensitive (violence support, shelters) use the stricter one.
 DISCLOSURE_THRESHOLD = env.int("ESITLIK_DISCLOSURE_THRESHOLD", 5)
 DISCLOSURE_THRESHOLD_SENSITIVE = env.int("ESITLIK_DISCLOSURE_THRESHOLD_SENSITIVE", 10)
+# The JSON API (docs/api.md): page sizes and rate limits ("<count>/<second|minute|hour|day>",
+# kept in the cache; per token with a token, per client address without; empty: no limit).
+API_PAGE_SIZE = 50
+API_PAGE_MAX = 200
+API_RATE_ANON = "120/minute"
+API_RATE_TOKEN = "600/minute"
 # An import whose share of people (or records) of "not stated" sex is above this lands with a
 # warning: its figures by sex say little.
 DATASETS_NOT_STATED_SHARE = 0.10

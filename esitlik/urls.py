@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("esitlik.training.urls")),
     path("", include("esitlik.datasets.urls")),
     path("", include("esitlik.reports.urls")),
+    path("", include("esitlik.api.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

@@ -181,6 +181,8 @@ CASES = [
     # Who sees which report (internal, public, published) is tested in
     # tests/reports/test_views.py; a published report opens for every role.
     ("report_list", {}, {A, F, C, M, N}),
+    # Every member makes and revokes their own API tokens (acting with their own role).
+    ("api_token_list", {}, {A, F, C, M, N}),
     ("report_new", {}, {A}),
     ("report_detail", {"report_id": "published_report"}, {A, F, C, M, N}),
     ("report_read", {"report_id": "published_report"}, {A, F, C, M, N}),

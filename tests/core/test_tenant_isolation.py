@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from esitlik.api.tokens import token_create
 from esitlik.core.models import Membership
 from esitlik.core.neighbourhoods import neighbourhood_create
 from esitlik.datasets.catalogue import service_create
@@ -56,6 +57,41 @@ OPEN = {
     "network_observatory_json": "network.access, then a member of that network (tests/network)",
     "network_observatory_xlsx": "network.access, then a member of that network (tests/network)",
 }
+
+
+# The JSON API (/api/v1/): its addresses name a municipality as {municipality}, not slug, so
+# the walker above does not reach them. Public reads show published data of any municipality;
+# token endpoints act only inside the token's municipality. Both are checked endpoint by
+# endpoint in tests/api/test_isolation.py (another municipality's id is the same 404 as a
+# missing one; a token never reads or writes another municipality's data).
+API_PUBLIC = (
+    "api_municipality_list",
+    "api_municipality_detail",
+    "api_plan_list",
+    "api_plan_detail",
+    "api_indicator_list",
+    "api_report_list",
+    "api_report_download",
+    "api_input_list",
+)
+API_TOKEN = (
+    "api_token_detail",
+    "api_import_list",
+    "api_import_detail",
+    "api_service_counts_push",
+    "api_action_progress",
+)
+OPEN.update(
+    {
+        **{name: "API, public: published data only (tests/api)" for name in API_PUBLIC},
+        **{name: "API, token: the token's municipality only (tests/api)" for name in API_TOKEN},
+        "openapi-json": "the API's OpenAPI document, the same for everyone",
+        "openapi-view": "the API's documentation page, the same for everyone",
+        "api_not_found": "the API's 404 body for any other address under /api/v1/",
+        "api_index": "links to the API's document and documentation page",
+        "api-root": "ninja's own /api/v1/, shadowed by api_index",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -174,7 +210,9 @@ def object_kwargs(world, municipality):
         field="women",
     )
     report = ready_report(municipality, published=True)
+    api_token, _ = token_create(membership=member, name="Sistem", by=None)
     return {
+        "token_id": api_token.pk,
         "report_id": report.pk,
         "format": "pdf",
         "mapping_id": mapping.pk,

@@ -1,0 +1,35 @@
+from django.http import JsonResponse
+from django.urls import path, re_path, reverse
+from django.utils.translation import gettext as _
+
+from esitlik.api import views
+from esitlik.api.api import api
+from esitlik.api.errors import error_response
+
+
+def api_not_found(request, rest=""):
+    """Any other address under /api/v1/: the API's 404 body, not the site's page."""
+    return error_response(404, "not_found", _("Not found."))
+
+
+def api_index(request):
+    """/api/v1/ itself: where the document and the documentation are."""
+    return JsonResponse(
+        {
+            "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+            "docs": request.build_absolute_uri(reverse("api-v1:openapi-view")),
+        }
+    )
+
+
+urlpatterns = [
+    path("m/<slug:slug>/api-tokens/", views.token_list, name="api_token_list"),
+    path(
+        "m/<slug:slug>/api-tokens/<int:token_id>/revoke/",
+        views.token_revoke_view,
+        name="api_token_revoke",
+    ),
+    path("api/v1/", api_index, name="api_index"),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_not_found, name="api_not_found"),
+]

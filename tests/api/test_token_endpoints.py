@@ -1,0 +1,215 @@
+"""Token endpoints: the token's municipality, its holder's role, and the real pipelines."""
+
+import pytest
+
+from esitlik.core.models import AuditEntry
+from esitlik.datasets.models import ImportRun
+from esitlik.plans.models import Action
+from tests.api.conftest import bearer
+
+
+def push_body(world, rows, **extra):
+    return {"year": 2025, "directorate_id": world.social.pk, "rows": rows, **extra}
+
+
+GOOD_ROWS = [
+    {"service": "Sosyal Yardım", "neighbourhood": "Atatürk", "women": 12, "men": 8, "total": 20},
+    {"service": "Meslek Edindirme Kursu", "women": 30, "men": 0, "total": 30},
+]
+
+
+def test_it_tells_who_the_token_acts_as(world, client, tokens):
+    body = client.get("/api/v1/token", **bearer(tokens["bob"])).json()
+    assert body["municipality"] == "ornek" and body["role"] == "focal_point"
+    assert body["directorate_id"] == world.social.pk
+
+
+def test_it_needs_a_token(world, client):
+    response = client.get("/api/v1/imports")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Bearer"
+    assert response.json()["error"]["code"] == "unauthorized"
+    assert client.get("/api/v1/imports", **bearer("esk_nonsense")).status_code == 401
+
+
+def test_it_pushes_service_counts_through_the_import(world, client, tokens, catalogue):
+    response = client.post(
+        "/api/v1/service-counts",
+        push_body(world, GOOD_ROWS),
+        content_type="application/json",
+        **bearer(tokens["bob"]),
+    )
+    assert response.status_code == 201, response.content
+    run = ImportRun.objects.get(pk=response.json()["id"])
+    assert run.status == ImportRun.Status.LANDED
+    assert (run.rows_read, run.rows_stored) == (2, 3)
+    assert run.created_by == world.bob and run.directorate == world.social
+    assert run.summary["by_sex"] == {"woman": 42, "man": 8}
+
+
+def test_it_refuses_the_whole_push_with_every_problem(world, client, tokens, catalogue):
+    rows = [
+        GOOD_ROWS[0],
+        {"service": "Böyle bir hizmet yok", "women": 1, "men": 1, "total": 2},
+        {"service": "Sosyal Yardım", "women": 5, "men": 5, "total": 11},
+    ]
+    response = client.post(
+        "/api/v1/service-counts",
+        push_body(world, rows),
+        content_type="application/json",
+        **bearer(tokens["alice"]),
+    )
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "import_refused"
+    where = {(d["row"], d["column"]) for d in error["details"]}
+    assert (1, "service") in where and (2, "total") in where
+    assert all({"row", "column", "value", "problem"} <= set(d) for d in error["details"])
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED and run.rows_stored == 0
+
+
+def test_it_refuses_rows_of_the_wrong_shape_before_importing(world, client, tokens, catalogue):
+    response = client.post(
+        "/api/v1/service-counts",
+        push_body(world, [{"service": "Sosyal Yardım", "women": "many"}]),
+        content_type="application/json",
+        **bearer(tokens["alice"]),
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "rows.0.women"
+    assert not ImportRun.objects.exists()
+
+
+def test_it_answers_400_to_a_body_that_is_not_json(world, client, tokens):
+    response = client.post(
+        "/api/v1/service-counts",
+        "{nope",
+        content_type="application/json",
+        **bearer(tokens["alice"]),
+    )
+    assert response.status_code in (400, 422)
+    assert "error" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("user", "directorate", "status"),
+    [
+        ("alice", "parks", 201),  # the equality unit imports for any directorate
+        ("bob", "social", 201),  # a focal point for their own
+        ("bob", "parks", 403),
+        ("carol", "social", 403),
+        ("mona", "social", 403),
+        ("nina", "social", 403),
+    ],
+)
+def test_it_pushes_only_for_directorates_one_may_act_for(
+    world, client, tokens, catalogue, user, directorate, status
+):
+    rows = [
+        {
+            "service": "Spor Kursları" if directorate == "parks" else "Sosyal Yardım",
+            "women": 10,
+            "men": 10,
+            "total": 20,
+        }
+    ]
+    body = push_body(world, rows, directorate_id=getattr(world, directorate).pk)
+    response = client.post(
+        "/api/v1/service-counts", body, content_type="application/json", **bearer(tokens[user])
+    )
+    assert response.status_code == status, response.content
+    assert ImportRun.objects.filter(status="landed").count() == (1 if status == 201 else 0)
+
+
+def test_it_never_pushes_into_another_municipality(world, client, tokens, catalogue):
+    body = push_body(world, GOOD_ROWS)  # home's directorate, oscar's token
+    response = client.post(
+        "/api/v1/service-counts", body, content_type="application/json", **bearer(tokens["oscar"])
+    )
+    assert response.status_code == 404
+    assert not ImportRun.objects.exists()
+
+
+def test_it_lists_the_municipalitys_imports(world, client, tokens, catalogue):
+    client.post(
+        "/api/v1/service-counts",
+        push_body(world, GOOD_ROWS),
+        content_type="application/json",
+        **bearer(tokens["bob"]),
+    )
+    body = client.get("/api/v1/imports?year=2025", **bearer(tokens["mona"])).json()
+    assert body["count"] == 1 and body["items"][0]["status"] == "landed"
+    assert client.get("/api/v1/imports?year=2024", **bearer(tokens["mona"])).json()["count"] == 0
+    assert client.get("/api/v1/imports", **bearer(tokens["oscar"])).json()["count"] == 0
+    assert client.get("/api/v1/imports", **bearer(tokens["nina"])).status_code == 403
+
+
+def test_it_shows_an_import_with_its_problems_only_to_its_municipality(
+    world, client, tokens, catalogue
+):
+    client.post(
+        "/api/v1/service-counts",
+        push_body(world, [{"service": "Yok", "women": 1, "men": 1, "total": 2}]),
+        content_type="application/json",
+        **bearer(tokens["alice"]),
+    )
+    run = ImportRun.objects.get()
+    body = client.get(f"/api/v1/imports/{run.pk}", **bearer(tokens["bob"])).json()
+    assert body["status"] == "failed" and body["problems"][0]["row"] == 0
+    foreign = client.get(f"/api/v1/imports/{run.pk}", **bearer(tokens["oscar"]))
+    missing = client.get("/api/v1/imports/999999", **bearer(tokens["oscar"]))
+    assert foreign.status_code == missing.status_code == 404
+    assert foreign.content == missing.content
+
+
+def report_progress(client, token, action, **values):
+    body = {"status": "on_track", "progress": 40, "budget_actual": 1500.5, **values}
+    return client.post(
+        f"/api/v1/actions/{action.pk}/progress",
+        body,
+        content_type="application/json",
+        **bearer(token),
+    )
+
+
+def test_it_records_progress_on_an_action(world, client, tokens, adopted):
+    response = report_progress(client, tokens["bob"], adopted.action)
+    assert response.status_code == 200, response.content
+    action = Action.objects.get(pk=adopted.action.pk)
+    assert (action.status, action.progress, float(action.budget_actual)) == ("on_track", 40, 1500.5)
+    entry = AuditEntry.objects.filter(action="plans.action.reported").get()
+    assert entry.actor == world.bob and entry.municipality == world.home
+
+
+@pytest.mark.parametrize(
+    ("user", "status"),
+    [("alice", 200), ("bob", 200), ("carol", 403), ("mona", 403), ("nina", 403), ("oscar", 404)],
+)
+def test_it_lets_only_the_lead_directorate_and_the_unit_report(
+    world, client, tokens, adopted, user, status
+):
+    response = report_progress(client, tokens[user], adopted.action)
+    assert response.status_code == status
+    assert response.json().get("error", {}).get("code") in (None, "forbidden", "not_found")
+
+
+def test_it_refuses_progress_on_a_plan_not_in_implementation(world, client, tokens):
+    from tests.plans.helpers import build, make_plan
+
+    _, _, action = build(make_plan(world), world)
+    response = report_progress(client, tokens["alice"], action)
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["problem"]
+
+
+def test_it_refuses_a_progress_out_of_range(world, client, tokens, adopted):
+    response = report_progress(client, tokens["alice"], adopted.action, progress=140)
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "progress"
+
+
+def test_it_refuses_a_stale_version(world, client, tokens, adopted):
+    report_progress(client, tokens["alice"], adopted.action, version=adopted.action.version)
+    stale = report_progress(client, tokens["bob"], adopted.action, version=adopted.action.version)
+    assert stale.status_code == 422
