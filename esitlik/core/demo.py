@@ -35,6 +35,13 @@ MUNICIPALITIES = [
         "kind": Municipality.Kind.PROVINCE,
         "population": 92645,
     },
+    {
+        "slug": "yesilova",
+        "name": "Yeşilova Belediyesi",
+        "province": "Şanlıurfa",
+        "kind": Municipality.Kind.DISTRICT,
+        "population": 61208,
+    },
 ]
 
 # (code, parent code, level, Turkish name, English name)
@@ -229,6 +236,16 @@ DIRECTORATES = {
         ("SH", None, "directorate", "Sosyal Hizmetler Müdürlüğü", "Social Services Directorate"),
         ("FI", None, "directorate", "Fen İşleri Müdürlüğü", "Public Works Directorate"),
     ],
+    "yesilova": [
+        (
+            "KAH",
+            None,
+            "directorate",
+            "Kadın ve Aile Hizmetleri Müdürlüğü",
+            "Women and Family Services Directorate",
+        ),
+        ("SH", None, "directorate", "Sosyal Hizmetler Müdürlüğü", "Social Services Directorate"),
+    ],
 }
 
 
@@ -282,8 +299,12 @@ DEMO_USERS = [
         "koordinator",
         "Deniz",
         "Öztürk",
-        "ağ koordinatörü / network coordinator — Örnek, Deneme",
-        [("ornek", Role.NETWORK_COORDINATOR, None), ("deneme", Role.NETWORK_COORDINATOR, None)],
+        "ağ koordinatörü / network coordinator — Örnek, Deneme, Yeşilova",
+        [
+            ("ornek", Role.NETWORK_COORDINATOR, None),
+            ("deneme", Role.NETWORK_COORDINATOR, None),
+            ("yesilova", Role.NETWORK_COORDINATOR, None),
+        ],
     ),
     DemoUser(
         "deneme",
@@ -291,6 +312,13 @@ DEMO_USERS = [
         "Aydın",
         "başka belediyenin yöneticisi / admin of another municipality — Deneme",
         [("deneme", Role.EQUALITY_ADMIN, None)],
+    ),
+    DemoUser(
+        "yesilova",
+        "Hatice",
+        "Arslan",
+        "eşitlik birimi yöneticisi / equality unit admin — Yeşilova",
+        [("yesilova", Role.EQUALITY_ADMIN, None)],
     ),
 ]
 

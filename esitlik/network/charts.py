@@ -51,7 +51,7 @@ def indicator_chart(indicator: Indicator, comparison: Comparison, figures: list)
                     scale=alt.Scale(domain=[0, 1]),
                     axis=alt.Axis(format="%", values=[0, 0.2, 0.4, 0.6, 0.8, 1]),
                 ),
-                y=alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=220)),
+                y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
             )
             .properties(width=360, height=max(40, 24 * len(data)))
             .configure(font=charts.FONT)
