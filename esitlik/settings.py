@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "esitlik.datasets",
     "esitlik.reports",
     "esitlik.api",
+    "esitlik.network",
     "django_tasks",
     "django_tasks_db",
 ]

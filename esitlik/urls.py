@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("esitlik.datasets.urls")),
     path("", include("esitlik.reports.urls")),
     path("", include("esitlik.api.urls")),
+    path("", include("esitlik.network.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"
