@@ -79,7 +79,9 @@ class PlanOut(Schema):
     decision_date: dt.date | None = None
     actions: int
     progress: float | None = Field(
-        None, description="Mean progress of the plan's actions (cancelled ones left out), %."
+        None,
+        description="Weighted progress of the plan's actions (cancelled ones left out), % "
+        "(plans.rollup.weighted_progress, as on the plan's page).",
     )
 
 

@@ -20,6 +20,7 @@ from esitlik.plans.models import (
     IndicatorUpdate,
     Objective,
 )
+from esitlik.plans.rollup import weighted_progress
 from esitlik.reports.models import StoredReport
 from esitlik.reports.render import FORMATS
 
@@ -60,13 +61,15 @@ def adopted_plans(municipality: Municipality, status: str | None = None):
 
 
 def _progress(actions) -> float | None:
-    counted = [a.progress for a in actions if a.status != Action.Status.CANCELLED]
-    return round(sum(counted) / len(counted), 1) if counted else None
+    progress = weighted_progress(actions)
+    return None if progress is None else round(progress, 1)
 
 
 def plan_out(plan: ActionPlan, actions=None) -> dict:
     if actions is None:
-        actions = list(Action.objects.filter(objective__aim__plan=plan).only("status", "progress"))
+        actions = list(
+            Action.objects.filter(objective__aim__plan=plan).only("status", "progress", "weight")
+        )
     return {
         "id": plan.pk,
         "edition": plan.edition,

@@ -213,3 +213,32 @@ def test_it_refuses_a_stale_version(world, client, tokens, adopted):
     report_progress(client, tokens["alice"], adopted.action, version=adopted.action.version)
     stale = report_progress(client, tokens["bob"], adopted.action, version=adopted.action.version)
     assert stale.status_code == 422
+
+
+def test_it_refuses_the_same_counts_pushed_twice(world, client, tokens, catalogue):
+    def push():
+        return client.post(
+            "/api/v1/service-counts",
+            push_body(world, GOOD_ROWS),
+            content_type="application/json",
+            **bearer(tokens["bob"]),
+        )
+
+    assert push().status_code == 201
+    again = push()
+    assert again.status_code == 422 and again.json()["error"]["code"] == "invalid"
+    assert ImportRun.objects.filter(status="landed").count() == 1
+
+
+def test_it_tells_what_made_the_total_wrong(world, client, tokens, catalogue):
+    rows = [{"service": "Sosyal Yardım", "women": 5, "men": 5, "total": 11}]
+    response = client.post(
+        "/api/v1/service-counts",
+        push_body(world, rows),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+        **bearer(tokens["bob"]),
+    )
+    [detail] = response.json()["error"]["details"]
+    assert (detail["row"], detail["column"], detail["value"]) == (0, "total", "11")
+    assert detail["problem"] == "women + men make 10, but the total is 11."
