@@ -22,7 +22,9 @@ FORMAT_LOCALES = {
 }
 WOMEN = "#7b3294"  # purple for women, green for men: distinguishable with colour blindness
 BAND = "#d9f0d3"
-FONT = "Noto Sans"
+# vl-convert measures and draws with the Noto Sans it registers; a browser showing the SVG
+# (as an <img>, without the page's fonts) falls back to a sans-serif rather than its serif.
+FONT = '"Noto Sans", "DejaVu Sans", sans-serif'
 
 
 def _numbers(table: Table, label: str, value: str) -> list[dict]:
