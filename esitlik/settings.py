@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "esitlik.reports",
     "esitlik.api",
     "esitlik.network",
+    "esitlik.portal",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -189,6 +190,8 @@ ANALYTICS_BACKEND = env.str("ESITLIK_ANALYTICS_BACKEND", "duckdb")
 # hidden; services marked sensitive (violence support, shelters) use the stricter one.
 DISCLOSURE_THRESHOLD = env.int("ESITLIK_DISCLOSURE_THRESHOLD", 5)
 DISCLOSURE_THRESHOLD_SENSITIVE = env.int("ESITLIK_DISCLOSURE_THRESHOLD_SENSITIVE", 10)
+# Messages a client may send through a portal's citizen form per hour (ESITLIK_PORTAL_SEND_RATE).
+PORTAL_SEND_RATE = env.int("ESITLIK_PORTAL_SEND_RATE", 5)
 # The JSON API (docs/api.md): page sizes and rate limits ("<count>/<second|minute|hour|day>",
 # kept in the cache; per token with a token, per client address without; empty: no limit).
 API_PAGE_SIZE = 50

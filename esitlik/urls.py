@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("esitlik.reports.urls")),
     path("", include("esitlik.api.urls")),
     path("", include("esitlik.network.urls")),
+    path("", include("esitlik.portal.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

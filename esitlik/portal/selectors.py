@@ -139,6 +139,10 @@ class PublicInput:
     actions: list[Action]
 
 
+def _awaiting_moderation(item: Input) -> bool:
+    return item.channel == Input.Channel.PORTAL and item.status == Input.Status.UNDER_REVIEW
+
+
 def public_inputs(municipality: Municipality, reference: str = "") -> list[PublicInput]:
     """The inputs and their fate. The text is shown with identifiers masked; who raised it
     (stakeholder, event) is never shown; only actions of an adopted plan are named."""
@@ -153,6 +157,10 @@ def public_inputs(municipality: Municipality, reference: str = "") -> list[Publi
     )
     if reference:
         inputs = inputs.filter(reference__iexact=reference.strip())
+    else:
+        # A citizen's message is moderated: listed once the unit has decided on it, found
+        # before that only by its reference (and then without its text).
+        inputs = inputs.exclude(channel=Input.Channel.PORTAL, status=Input.Status.UNDER_REVIEW)
     return [
         PublicInput(
             reference=item.reference,
@@ -164,7 +172,7 @@ def public_inputs(municipality: Municipality, reference: str = "") -> list[Publi
             status=item.status,
             status_label=item.get_status_display(),
             reason=mask_identifiers(item.decision_reason),
-            text=mask_identifiers(item.text),
+            text="" if _awaiting_moderation(item) else mask_identifiers(item.text),
             actions=[
                 a
                 for a in item.actions.all()

@@ -21,6 +21,8 @@ municipality_urls = [
         name="portal_report_download",
     ),
     path("heard/", views.portal_inputs, name="portal_inputs"),
+    path("send/", views.portal_send, name="portal_send"),
+    path("send/<str:reference>/", views.portal_sent, name="portal_sent"),
     path("figures/", views.portal_figures, name="portal_figures"),
     path("data/", views.portal_data, name="portal_data"),
     path("data/datapackage.json", views.portal_datapackage, name="portal_datapackage"),

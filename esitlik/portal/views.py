@@ -1,20 +1,24 @@
 """The public portal: no sign-in, read only, one municipality per address (``/p/<slug>/``).
 
 Every view loads the municipality by its slug (404 if there is none) and reads through
-``portal.selectors``, which hands out published content only. Nothing here writes."""
+``portal.selectors``, which hands out published content only. The one write is a citizen's
+message (``portal_send``, through ``portal.sending``)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from esitlik.frameworks.legal_rules import evaluate
 from esitlik.plans.models import Commitment
 from esitlik.portal import charts, opendata, selectors
+from esitlik.portal.forms import CitizenInputForm
+from esitlik.portal.sending import client_of, over_limit, send_input
 from esitlik.reports import making
 from esitlik.reports.render import CONTENT_TYPES, FORMATS
 from esitlik.reports.render import render as render_file
@@ -177,6 +181,44 @@ def portal_inputs(request, slug):
         "portal/inputs.html",
         _context(municipality, "inputs", inputs=inputs, reference=reference),
     )
+
+
+@require_http_methods(["GET", "POST"])
+def portal_send(request, slug):
+    """A citizen sends a problem, need or proposal; no sign-in, no personal data."""
+    municipality = selectors.municipality_for(slug)
+    form = CitizenInputForm(request.POST or None, municipality=municipality)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = send_input(
+                municipality=municipality, client=client_of(request), data=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 429
+        else:
+            return redirect("portal_sent", slug=slug, reference=item.reference)
+    elif request.method == "GET" and over_limit(municipality, client_of(request)):
+        form.add_error(
+            None,
+            _(
+                "Too many messages were sent from your connection in the last hour. Please "
+                "come back later."
+            ),
+        )
+    return render(
+        request, "portal/send.html", _context(municipality, "send", form=form), status=status
+    )
+
+
+@require_GET
+def portal_sent(request, slug, reference):
+    municipality = selectors.municipality_for(slug)
+    found = selectors.public_inputs(municipality, reference)
+    if not found:
+        raise Http404
+    return render(request, "portal/sent.html", _context(municipality, "send", item=found[0]))
 
 
 @require_GET

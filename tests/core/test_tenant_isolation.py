@@ -58,6 +58,27 @@ OPEN = {
     "network_observatory_xlsx": "network.access, then a member of that network (tests/network)",
 }
 
+# The public portal (/p/ and /p/<slug>/...): no sign-in by design, published content only
+# (tests/portal). Under its slug it must never show another municipality's objects:
+# test_it_answers_404_on_the_portal_for_another_municipalitys_objects.
+PUBLIC = {
+    "portal_index": "lists municipalities' names and links only",
+    "portal_home": "the municipality's published commitment and legal duties",
+    "portal_plan": "the adopted plan only, never a draft",
+    "portal_indicators": "approved values of the adopted plan only",
+    "portal_indicator_chart": "an indicator of this municipality's adopted plan, else 404",
+    "portal_reports": "published public reports only",
+    "portal_report_download": "a published public report of this municipality, else 404",
+    "portal_inputs": "inputs with identifiers masked, no names of who raised them",
+    "portal_send": "a citizen's form: writes one input to this municipality, reads nothing",
+    "portal_sent": "one input of this municipality found by its reference, else 404",
+    "portal_figures": "figures after disclosure control",
+    "portal_data": "a list of the open-data tables",
+    "portal_datapackage": "the open-data tables' descriptions",
+    "portal_data_csv": "a published table of this municipality",
+    "portal_data_json": "a published table of this municipality",
+}
+
 
 # The JSON API (/api/v1/): its addresses name a municipality as {municipality}, not slug, so
 # the walker above does not reach them. Public reads show published data of any municipality;
@@ -113,7 +134,7 @@ def named_patterns(resolver=None, inherited=frozenset()):
 
 
 def tenant_patterns():
-    return [p for p in named_patterns() if "slug" in p.converters]
+    return [p for p in named_patterns() if "slug" in p.converters and p.name not in PUBLIC]
 
 
 def object_kwargs(world, municipality):
@@ -240,6 +261,7 @@ def object_kwargs(world, municipality):
         "event_id": event.pk,
         "attachment_id": attachment.pk,
         "input_id": item.pk,
+        "reference": item.reference,
         "staff_id": staff.pk,
         "programme_id": programme.pk,
         "session_id": session.pk,
@@ -256,9 +278,27 @@ def url_for(pattern, slug, ids):
 
 def test_it_classifies_every_url_pattern():
     unclassified = [
-        p.name for p in named_patterns() if p.name not in OPEN and "slug" not in p.converters
+        p.name
+        for p in named_patterns()
+        if p.name not in OPEN and p.name not in PUBLIC and "slug" not in p.converters
     ]
     assert unclassified == []
+    portal = {p.name for p in named_patterns() if p.name.startswith("portal_")}
+    assert portal == set(PUBLIC)
+
+
+def test_it_answers_404_on_the_portal_for_another_municipalitys_objects(world, client):
+    """The portal's addresses with ids: another municipality's report, indicator or input
+    under one's own slug is a 404, even when it is published there."""
+    ids = object_kwargs(world, world.home)
+    checked = 0
+    for pattern in named_patterns():
+        if pattern.name not in PUBLIC or not set(pattern.converters) - {"slug", "format", "table"}:
+            continue
+        url = url_for(pattern, world.other.slug, ids)
+        assert client.get(url).status_code == 404, url
+        checked += 1
+    assert checked == 3
 
 
 def test_it_knows_how_to_fill_every_url_keyword(world):
