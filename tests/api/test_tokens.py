@@ -85,3 +85,9 @@ def test_it_lets_every_role_manage_its_own_tokens(world, client):
     for user in (world.alice, world.bob, world.carol, world.mona, world.nina):
         client.force_login(user)
         assert client.get(reverse("api_token_list", args=["ornek"])).status_code == 200
+
+
+def test_it_links_the_tokens_page_from_the_menu(world, client):
+    client.force_login(world.nina)
+    page = client.get(reverse("dashboard", args=["ornek"])).content.decode()
+    assert f'href="{reverse("api_token_list", args=["ornek"])}"' in page
