@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from esitlik.core import xlsx
 from esitlik.core.i18n_text import localized
@@ -159,7 +160,13 @@ def observatory_xlsx(data: dict) -> bytes:
     xlsx.add_table(
         book,
         _("Actions"),
-        [_("Code"), _("Action"), _("Charter articles"), _("Status"), _("Progress (%)")],
+        [
+            _("Code"),
+            pgettext("plan", "Action"),
+            _("Charter articles"),
+            _("Status"),
+            _("Progress (%)"),
+        ],
         (
             [
                 a["code"],

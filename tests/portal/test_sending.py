@@ -67,7 +67,7 @@ def test_a_message_is_read_by_others_only_once_the_unit_has_decided(world, clien
 def test_the_honeypot_refuses_a_bot_and_stores_nothing(world, client):
     response = send(client, world, website="http://spam.example")
     assert response.status_code == 200
-    assert "Leave the hidden last field empty" in response.content.decode()
+    assert "Gizli olan son alanı boş bırakın" in response.content.decode()
     assert not Input.objects.exists()
 
 
@@ -78,7 +78,7 @@ def test_a_flood_is_refused_with_the_text_kept(world, client, settings):
     refused = send(client, world, text="Üçüncü mesajım")
     assert refused.status_code == 429
     page = refused.content.decode()
-    assert "Too many messages" in page
+    assert "çok fazla mesaj" in page
     assert "Üçüncü mesajım" in page  # nothing the person wrote is lost
     assert Input.objects.count() == 2
     # Another municipality's counter is its own.
