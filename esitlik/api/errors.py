@@ -8,6 +8,8 @@ give the same 404 body, so a refusal reveals nothing.
 
 from __future__ import annotations
 
+import math
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
@@ -97,8 +99,10 @@ def install(api) -> None:
 
     @api.exception_handler(Throttled)
     def _throttled(request, exc: Throttled):
-        # ninja adds Retry-After from the throttle's wait.
-        return error_response(429, "rate_limited", _("Too many requests. Try again later."))
+        response = error_response(429, "rate_limited", _("Too many requests. Try again later."))
+        if exc.wait:
+            response["Retry-After"] = str(math.ceil(exc.wait))
+        return response
 
     @api.exception_handler(HttpError)
     def _http_error(request, exc: HttpError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from ninja import Query, Router, Status
+from ninja.errors import Throttled
 from ninja.security import HttpBearer
 
 from esitlik.api import pushing, selectors
@@ -23,6 +24,7 @@ from esitlik.api.schemas import (
     ServiceCountsIn,
     TokenOut,
 )
+from esitlik.api.throttle import ApiThrottle
 from esitlik.api.tokens import token_authenticate
 from esitlik.core.models import Directorate
 from esitlik.core.permissions import Perm, can, can_edit_directorate
@@ -34,7 +36,14 @@ from esitlik.plans.models import Action
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        return token_authenticate(token)
+        found = token_authenticate(token)
+        if found is None:
+            # ninja throttles after authenticating, so a wrong token would never be counted:
+            # wrong guesses use up the client address's allowance here.
+            throttle = ApiThrottle()
+            if not throttle.allow_request(request):
+                raise Throttled(wait=throttle.wait())
+        return found
 
 
 router = Router(tags=["token"], auth=TokenAuth())

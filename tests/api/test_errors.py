@@ -76,3 +76,12 @@ def test_it_points_from_the_root_to_the_document(world, client):
     body = client.get("/api/v1/").json()
     assert body["openapi"].endswith("/api/v1/openapi.json")
     assert body["docs"].endswith("/api/v1/docs")
+
+
+def test_it_counts_wrong_tokens_against_the_address(world, client, settings):
+    settings.API_RATE_ANON = "2/minute"
+    for _ in range(2):
+        assert client.get("/api/v1/token", **bearer("esk_guess")).status_code == 401
+    refused = client.get("/api/v1/token", **bearer("esk_guess"))
+    assert_error(refused, 429, "rate_limited")
+    assert int(refused["Retry-After"]) >= 1
