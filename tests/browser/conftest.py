@@ -104,6 +104,7 @@ NAV = [
     "Üyeler",
     "İşlem kaydı",
     "Ayarlar",
+    "API anahtarları",
 ]
 
 
