@@ -242,3 +242,21 @@ def test_it_tells_what_made_the_total_wrong(world, client, tokens, catalogue):
     [detail] = response.json()["error"]["details"]
     assert (detail["row"], detail["column"], detail["value"]) == (0, "total", "11")
     assert detail["problem"] == "women + men make 10, but the total is 11."
+
+
+def test_it_audits_a_push_as_the_tokens_holder(world, client, tokens, catalogue):
+    def push(rows):
+        return client.post(
+            "/api/v1/service-counts",
+            push_body(world, rows),
+            content_type="application/json",
+            **bearer(tokens["bob"]),
+        )
+
+    push(GOOD_ROWS)
+    push([{"service": "Yok", "women": 1, "men": 1, "total": 2}])
+    entries = AuditEntry.objects.filter(action__startswith="datasets.import.").order_by("pk")
+    assert [(e.action, e.actor, e.municipality) for e in entries] == [
+        ("datasets.import.landed", world.bob, world.home),
+        ("datasets.import.failed", world.bob, world.home),
+    ]
