@@ -20,20 +20,20 @@ def test_a_citizen_reads_the_plan_and_downloads_a_report_and_open_data(
     slug = browser_world.home.slug
     page.goto(f"/p/{slug}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(browser_world.home.name)
-    page.get_by_role("link", name="Read the plan and its progress").click()
+    page.get_by_role("link", name="Planı ve ilerlemesini inceleyin").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Üçüncü YEEP")
     expect(page.get_by_role("cell", name="Sosyal Hizmetler Müdürlüğü")).to_be_visible()
     screenshot(page, "portal-plan")
 
-    page.get_by_role("navigation", name="Equality portal").get_by_role(
+    page.get_by_role("navigation", name="Eşitlik portalı").get_by_role(
         "link", name="Raporlar"
     ).click()
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("^PDF")).click()
     assert download.value.suggested_filename.endswith(".pdf")
 
-    page.get_by_role("navigation", name="Equality portal").get_by_role(
-        "link", name="Open data"
+    page.get_by_role("navigation", name="Eşitlik portalı").get_by_role(
+        "link", name="Açık veri"
     ).click()
     with page.expect_download() as download:
         page.get_by_role("link", name="plan-actions.csv").click()
@@ -60,6 +60,6 @@ def test_every_public_page_passes_axe_and_the_keyboard(
             " return [e.textContent.trim(), s.outlineStyle !== 'none' || s.boxShadow !== 'none'] }"
         )
         reached.append(focused[0])
-        if focused[0] in ("The plan", "Open data"):
+        if focused[0] in ("Plan", "Açık veri"):
             assert focused[1], f"{focused[0]} has no visible focus"
-    assert "The plan" in reached and "Open data" in reached
+    assert "Plan" in reached and "Açık veri" in reached
