@@ -197,7 +197,7 @@ PORTAL_SEND_RATE = env.int("ESITLIK_PORTAL_SEND_RATE", 5)
 API_PAGE_SIZE = 50
 API_PAGE_MAX = 200
 API_RATE_ANON = "120/minute"
-API_RATE_TOKEN = "600/minute"
+API_RATE_TOKEN = "600/minute"  # noqa: S105 (a rate, not a secret)
 # An import whose share of people (or records) of "not stated" sex is above this lands with a
 # warning: its figures by sex say little.
 DATASETS_NOT_STATED_SHARE = 0.10

@@ -36,6 +36,8 @@ from esitlik.training.trainers import certification_add, trainer_create
 from tests.factories import InvitationFactory
 from tests.reports.helpers import ready_report
 
+NETWORK_MEMBERS = "network.access: 404 unless a coordinator or admin of a member (tests/network)"
+
 # Patterns that name no municipality, and why that is safe.
 OPEN = {
     "home": "lists only the signed-in user's own memberships",
@@ -51,9 +53,9 @@ OPEN = {
     "set_language": "stores a language preference",
     "invitation_accept": "needs an unguessable token; used or expired ones are 404",
     "network_list": "lists only the networks of the signed-in user's memberships",
-    "network_compare": "network.access: 404 unless a coordinator or admin of a member (tests/network)",
-    "network_csv": "network.access: 404 unless a coordinator or admin of a member (tests/network)",
-    "network_xlsx": "network.access: 404 unless a coordinator or admin of a member (tests/network)",
+    "network_compare": NETWORK_MEMBERS,
+    "network_csv": NETWORK_MEMBERS,
+    "network_xlsx": NETWORK_MEMBERS,
     "network_observatory_json": "network.access, then a member of that network (tests/network)",
     "network_observatory_xlsx": "network.access, then a member of that network (tests/network)",
 }
