@@ -36,5 +36,8 @@ def test_the_main_signed_in_pages_have_no_serious_violation(page: Page, browser_
 
 def test_the_checker_finds_what_it_should(page: Page, browser_world):
     """The helper itself: an image without alternative text is a critical violation."""
-    page.set_content('<html lang="tr"><body><main><img src="x.png"></main></body></html>')
+    page.set_content(
+        '<html lang="tr"><head><title>Deneme</title></head>'
+        '<body><main><img src="x.png"></main></body></html>'
+    )
     assert [v["id"] for v in axe_violations(page)] == ["image-alt"]
