@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Literal
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
 from ninja import Query, Router
 
 from esitlik.api import selectors
@@ -20,9 +19,8 @@ from esitlik.api.schemas import (
     PlanOut,
     ReportOut,
 )
-from esitlik.reports import making
+from esitlik.reports.files import report_file
 from esitlik.reports.render import CONTENT_TYPES, FORMATS
-from esitlik.reports.render import render as render_file
 
 router = Router(tags=["public"])
 
@@ -154,19 +152,7 @@ def report_download(request, municipality: str, report_id: int, format: str):
     report = selectors.published_report(selectors.municipality_by_slug(municipality), report_id)
     if format not in FORMATS:
         raise not_found()
-    name = f"{report.municipality.slug}-{report.kind}-{report.subject}-{report.language}.{format}"
-    if format == "pdf" and report.pdf:
-        return FileResponse(
-            report.pdf.open("rb"),
-            as_attachment=True,
-            filename=name,
-            content_type=CONTENT_TYPES["pdf"],
-        )
-    response = HttpResponse(
-        render_file(making.document_of(report), format), content_type=CONTENT_TYPES[format]
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return report_file(report, format)
 
 
 @router.get(

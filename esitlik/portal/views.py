@@ -7,7 +7,7 @@ message (``portal_send``, through ``portal.sending``)."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,9 +19,8 @@ from esitlik.plans.models import Commitment
 from esitlik.portal import charts, opendata, selectors
 from esitlik.portal.forms import CitizenInputForm
 from esitlik.portal.sending import client_of, over_limit, send_input
-from esitlik.reports import making
-from esitlik.reports.render import CONTENT_TYPES, FORMATS
-from esitlik.reports.render import render as render_file
+from esitlik.reports.files import report_file
+from esitlik.reports.render import FORMATS
 
 
 def _context(municipality, section: str, **extra) -> dict:
@@ -154,21 +153,7 @@ def portal_report_download(request, slug, report_id, format):
     municipality = selectors.municipality_for(slug)
     if format not in FORMATS:
         raise Http404
-    report = selectors.published_report(municipality, report_id)
-    name = f"{slug}-{report.kind}-{report.subject}-{report.language}.{format}".replace("/", "-")
-    if format == "pdf" and report.pdf:
-        # The stored file: the copy that was published, byte for byte.
-        return FileResponse(
-            report.pdf.open("rb"),
-            as_attachment=True,
-            filename=name,
-            content_type=CONTENT_TYPES["pdf"],
-        )
-    response = HttpResponse(
-        render_file(making.document_of(report), format), content_type=CONTENT_TYPES[format]
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return report_file(selectors.published_report(municipality, report_id), format)
 
 
 @require_GET

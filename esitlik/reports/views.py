@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -25,10 +25,10 @@ from esitlik.core.views.util import page_context
 from esitlik.datasets.kinds import Kind
 from esitlik.reports import making
 from esitlik.reports.access import access_report, visible_reports
+from esitlik.reports.files import report_file
 from esitlik.reports.forms import ReportRequestForm
 from esitlik.reports.models import StoredReport
-from esitlik.reports.render import CONTENT_TYPES, FORMATS, render_html
-from esitlik.reports.render import render as render_file
+from esitlik.reports.render import FORMATS, render_html
 
 PAGE_SIZE = 50
 
@@ -202,33 +202,13 @@ def report_read(request, slug, report_id):
     return HttpResponse(render_html(document, page=True, toolbar=toolbar, interactive=True))
 
 
-def _file_name(report: StoredReport, format: str) -> str:
-    name = f"{report.municipality.slug}-{report.kind}-{report.subject}-{report.language}"
-    if report.audience == StoredReport.Audience.PUBLIC:
-        name += "-public"
-    return f"{name.replace('/', '-')}.{format}"
-
-
 @login_required
 @require_GET
 def report_download(request, slug, report_id, format):
     membership = access_membership_for(request, slug, Perm.VIEW_PUBLISHED)
     if format not in FORMATS:
         raise Http404
-    report = _ready(membership, report_id)
-    name = _file_name(report, format)
-    if format == "pdf" and report.pdf:
-        # The stored file: the one that was read and published, byte for byte.
-        return FileResponse(
-            report.pdf.open("rb"),
-            as_attachment=True,
-            filename=name,
-            content_type=CONTENT_TYPES["pdf"],
-        )
-    data = render_file(making.document_of(report), format)
-    response = HttpResponse(data, content_type=CONTENT_TYPES[format])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return report_file(_ready(membership, report_id), format)
 
 
 def _act(request, slug, report_id, action, done: str):

@@ -351,3 +351,17 @@ def test_a_plan_monitoring_report_is_asked_for_and_its_period_checked(world, cli
     # The cover names the council decision, not imported files it never read.
     assert "2025/1, 09.01.2025" in read
     assert "aktarılmış dosya" not in read
+
+
+def test_a_half_year_s_file_name_has_no_slash(world):
+    """A plan report of 2025/1 downloads as …-2025-1-…, from the pages, the portal and the
+    API alike (one function names the file for all three)."""
+    from esitlik.reports.files import file_name
+
+    report = StoredReport(
+        municipality=world.home, kind="plan-progress", period="2025H1", language="tr"
+    )
+    assert report.subject == "2025/1"
+    assert file_name(report, "pdf") == f"{world.home.slug}-plan-progress-2025-1-tr.pdf"
+    report.audience = "public"
+    assert file_name(report, "json").endswith("-2025-1-tr-public.json")
