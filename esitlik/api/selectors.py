@@ -209,12 +209,11 @@ def indicator_out(indicator: Indicator) -> dict:
 
 
 def published_reports(municipality: Municipality):
-    return StoredReport.objects.filter(
-        municipality=municipality,
-        audience=StoredReport.Audience.PUBLIC,
-        status=StoredReport.Status.READY,
-        published_at__isnull=False,
-    ).order_by("-published_at", "-pk")
+    return (
+        StoredReport.objects.filter(municipality=municipality)
+        .published()
+        .order_by("-published_at", "-pk")
+    )
 
 
 def published_report(municipality: Municipality, report_id: int) -> StoredReport:

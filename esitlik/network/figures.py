@@ -114,12 +114,8 @@ def compare(network: Network) -> Comparison:
 
 def published_report(municipality: Municipality) -> StoredReport | None:
     return (
-        StoredReport.objects.filter(
-            municipality=municipality,
-            kind=StoredReport.Kind.EQUALITY,
-            published_at__isnull=False,
-            document__isnull=False,
-        )
+        StoredReport.objects.published()
+        .filter(municipality=municipality, kind=StoredReport.Kind.EQUALITY)
         .order_by("-year", "-published_at")
         .first()
     )

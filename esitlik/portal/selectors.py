@@ -109,12 +109,11 @@ def indicator_of(plan: ActionPlan | None, indicator_id: int) -> IndicatorView:
 
 
 def published_reports(municipality: Municipality):
-    return StoredReport.objects.filter(
-        municipality=municipality,
-        published_at__isnull=False,
-        audience=StoredReport.Audience.PUBLIC,
-        status=StoredReport.Status.READY,
-    ).order_by("-published_at", "-id")
+    return (
+        StoredReport.objects.filter(municipality=municipality)
+        .published()
+        .order_by("-published_at", "-id")
+    )
 
 
 def published_report(municipality: Municipality, report_id: int) -> StoredReport:

@@ -21,6 +21,17 @@ def pdf_path(report: StoredReport, filename: str) -> str:
     return f"reports/{report.municipality_id}/{report.pk or 'new'}-{filename}"
 
 
+class StoredReportQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may read: ready, public, published (the one definition, for the
+        portal, the API and the network view)."""
+        return self.filter(
+            published_at__isnull=False,
+            audience=StoredReport.Audience.PUBLIC,
+            status=StoredReport.Status.READY,
+        )
+
+
 class StoredReport(models.Model):
     class Kind(models.TextChoices):
         EQUALITY = "equality-in-service", _("Equality in Service report")
@@ -88,6 +99,8 @@ class StoredReport(models.Model):
     )
     # Bumped on publish and withdraw: a form showing an older state is refused, not applied.
     version = models.PositiveIntegerField(default=1)
+
+    objects = StoredReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report")
