@@ -1,7 +1,9 @@
 from django.urls import include, path
 
+from esitlik.core.views.language import set_language
+
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("", include("esitlik.core.urls")),
     path("", include("esitlik.frameworks.urls")),
     path("", include("esitlik.plans.urls")),
