@@ -1,5 +1,5 @@
 """Adding many services at once, from a table pasted from Excel or a CSV/XLSX file: name,
-English name, directorate, code, sensitive.
+English name, directorate, code, sensitive, open to (women, men, or everyone when empty).
 
 All or nothing: every row is checked first, and the services are added in one transaction
 only when no row has a problem. A row whose service is already in the catalogue is not added
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from esitlik.core.i18n_text import localized
+from esitlik.core.i18n_text import in_language, localized
 from esitlik.core.models import Directorate, Municipality
 from esitlik.core.tabular import (
     Column,
@@ -40,9 +40,32 @@ COLUMNS = [
     ),
     Column("code", gettext_lazy("Code"), ("kod", "hizmet kodu", "service code")),
     Column("sensitive", gettext_lazy("Sensitive"), ("hassas", "hassas mı")),
+    Column(
+        "single_sex",
+        gettext_lazy("Open to"),
+        ("kime açık", "tek cinsiyet", "single sex"),
+    ),
 ]
 YES = {"evet", "e", "var", "x", "1", "yes", "y", "true", "hassas", "sensitive"}
 NO = {"hayir", "h", "yok", "0", "no", "n", "false", ""}
+# "Open to", as people write it (compared with match_key): Kadın/Erkek as K/E on Turkish forms,
+# W/M or F/M in English ones; empty means everyone. The model's own labels ("yalnızca
+# kadınlar", "women only"…) in both languages are added by _single_sex_values.
+SINGLE_SEX = {
+    "women": {
+        "k", "kadin", "kadinlar", "kadinlara", "yalniz kadinlar", "sadece kadinlar",
+        "w", "f", "woman", "women", "female", "females", "women only", "only women",
+    },
+    "men": {
+        "e", "erkek", "erkekler", "erkeklere", "yalniz erkekler", "sadece erkekler",
+        "m", "man", "men", "male", "males", "men only", "only men",
+    },
+    "": {
+        "", "herkes", "herkese", "hepsi", "karma", "kadin ve erkek", "kadin erkek",
+        "everyone", "all", "both", "mixed", "women and men", "men and women",
+    },
+}  # fmt: skip
+SINGLE_SEX_WRITTEN = {"women": "kadınlar", "men": "erkekler", "": ""}
 LIMITS = Limits(max_rows=2000)
 
 
@@ -53,7 +76,12 @@ class Row:
     directorate: Directorate | None
     code: str
     sensitive: bool
+    single_sex: str = ""
     existing: Service | None = None
+
+    @property
+    def single_sex_label(self) -> str:
+        return dict(Service._meta.get_field("single_sex").choices)[self.single_sex]
 
 
 @dataclass
@@ -84,6 +112,7 @@ class Sheet:
                         row.directorate.code or localized(row.directorate.name, "tr"),
                         row.code,
                         "evet" if row.sensitive else "hayır",
+                        SINGLE_SEX_WRITTEN[row.single_sex],
                     ]
                 )
             )
@@ -99,6 +128,15 @@ def _directorates(municipality: Municipality) -> dict[str, list[Directorate]]:
     return table
 
 
+def _single_sex_values() -> dict[str, str]:
+    """match_key of every way to write "open to" → the stored value."""
+    values = {written: stored for stored, keys in SINGLE_SEX.items() for written in keys}
+    for stored, label in Service._meta.get_field("single_sex").choices:
+        for language in ("tr", "en"):
+            values.setdefault(match_key(in_language(label, language)), stored)
+    return values
+
+
 def read_sheet(municipality: Municipality, data: bytes, file_name: str) -> Sheet:
     """Check every row of the table; nothing is written."""
     sheet = Sheet()
@@ -111,6 +149,7 @@ def read_sheet(municipality: Municipality, data: bytes, file_name: str) -> Sheet
     directorates = _directorates(municipality)
     known = {s.key: s for s in Service.objects.filter(municipality=municipality)}
     seen: dict[str, int] = {}
+    single_sex_values = _single_sex_values()
 
     def problem(row, key, message):
         sheet.problems.append(
@@ -129,6 +168,7 @@ def read_sheet(municipality: Municipality, data: bytes, file_name: str) -> Sheet
         written = cell_line(columns.value(raw, "directorate"))
         code = cell_line(columns.value(raw, "code"))
         sensitive_text = match_key(cell_line(columns.value(raw, "sensitive")))
+        single_sex_text = match_key(cell_line(columns.value(raw, "single_sex")))
         if not any((name_tr, name_en, written, code)):
             continue  # a row left empty between others
         if not name_tr:
@@ -147,6 +187,16 @@ def read_sheet(municipality: Municipality, data: bytes, file_name: str) -> Sheet
         if sensitive_text not in YES | NO:
             problem(raw, "sensitive", _("Write yes or no (evet or hayır)."))
             continue
+        if single_sex_text not in single_sex_values:
+            problem(
+                raw,
+                "single_sex",
+                _(
+                    "Write who may use the service: women (kadınlar), men (erkekler), or "
+                    "leave the cell empty when it is open to everyone."
+                ),
+            )
+            continue
         name = {"tr": name_tr, **({"en": name_en} if name_en else {})}
         key = service_key(name)
         if key in seen:
@@ -159,7 +209,15 @@ def read_sheet(municipality: Municipality, data: bytes, file_name: str) -> Sheet
             continue
         seen[key] = raw.number
         sheet.rows.append(
-            Row(raw.number, name, found[0], code, sensitive_text in YES, known.get(key))
+            Row(
+                raw.number,
+                name,
+                found[0],
+                code,
+                sensitive_text in YES,
+                single_sex_values[single_sex_text],
+                known.get(key),
+            )
         )
     return sheet
 
@@ -185,6 +243,7 @@ def services_add(*, municipality: Municipality, data: bytes, file_name: str, by)
                             name=row.name,
                             code=row.code,
                             sensitive=row.sensitive,
+                            single_sex=row.single_sex,
                             by=by,
                         )
                     )

@@ -79,3 +79,56 @@ def test_nothing_to_read_asks_for_a_table(world, client):
 def test_only_the_admin_adds_services_from_a_table(world, client):
     client.force_login(world.bob)
     assert client.post(url(world), {"text": PASTED}).status_code == 403
+
+
+def test_open_to_is_read_forgivingly_and_carried_to_the_services(world, client):
+    client.force_login(world.alice)
+    text = (
+        "Hizmet\tMüdürlük\tKimlere açık\n"
+        "Kadın sığınmaevi\tSH\tKadınlar\n"
+        "Baba destek programı\tSH\tE\n"
+        "Kadın danışma merkezi\tSH\twomen only\n"
+        "Aşevi\tSH\t\n"
+        "Spor kursu\tSH\tHerkes\n"
+    )
+    preview = client.post(url(world), {"text": text})
+    html = preview.content.decode()
+    assert "5 services to add" in html
+    assert "men only" in html and "women only" in html
+    confirmed = preview.context["confirm"]["confirmed"].value()
+    assert "Kimlere açık" in confirmed.splitlines()[0]
+    client.post(url(world), {"confirmed": confirmed})
+    open_to = {s.name["tr"]: s.single_sex for s in Service.objects.all()}
+    assert open_to == {
+        "Kadın sığınmaevi": "women",
+        "Baba destek programı": "men",
+        "Kadın danışma merkezi": "women",
+        "Aşevi": "",
+        "Spor kursu": "",
+    }
+
+
+def test_an_english_open_to_heading_is_read_too(world, client):
+    client.force_login(world.alice)
+    text = "Service;Directorate;Open to\nShelter;SH;W\nFather support;SH;men\n"
+    response = client.post(
+        url(world),
+        {"file": SimpleUploadedFile("services.csv", text.encode(), "text/csv")},
+    )
+    assert [row.single_sex for row in response.context["sheet"].new] == ["women", "men"]
+
+
+def test_an_unknown_open_to_value_names_its_row_column_and_value_and_adds_nothing(world, client):
+    client.force_login(world.alice)
+    text = "Hizmet\tMüdürlük\tKimlere açık\nAşevi\tSH\tKadınlar\nKurs\tSH\tçocuklar\n"
+    response = client.post(url(world), {"text": text})
+    [problem] = response.context["sheet"].problems
+    assert (problem["row"], problem["column"], problem["letter"], problem["value"]) == (
+        3,
+        "Kimlere açık",
+        "C",
+        "çocuklar",
+    )
+    assert "women (kadınlar)" in problem["message"]
+    assert response.context["confirm"] is None
+    assert not Service.objects.exists()
