@@ -33,6 +33,9 @@ class ColumnType(StrEnum):
     SHARE = "share"  # a fraction of 1, shown as a percentage
     POINTS = "points"  # a difference of two shares, in percentage points
     RATIO = "ratio"  # e.g. representation: women's share ÷ the residents' women's share
+    # A plain number whose meaning lies in another column (an indicator's value: a count, a
+    # percentage as written, 1/0 for yes/no): whole when whole, else up to two decimals.
+    NUMBER = "number"
     RATE = "rate"  # per 1,000 residents
     AMOUNT = "amount"  # Turkish lira
     YEAR = "year"

@@ -34,6 +34,16 @@ def points(value: float, language: str, places: int = 1) -> str:
     return f"{sign}{written}"
 
 
+def plain(value: float, language: str, places: int = 2) -> str:
+    """A number with no unit of its own: whole when whole ("1.250"), else with at most
+    ``places`` decimals and no trailing zeros ("12,5", "0,33")."""
+    if float(value).is_integer():
+        return number(value, language)
+    written = number(value, language, places)
+    decimal_mark = "," if language == "tr" else "."
+    return written.rstrip("0").rstrip(decimal_mark)
+
+
 def amount(value: float, language: str) -> str:
     """Lira: whole when whole, else with kuruş."""
     places = 0 if float(value).is_integer() else 2
@@ -67,6 +77,8 @@ def cell(value, column_type: ColumnType | str, language: str) -> str:
             return number(value, language, 2)
         case ColumnType.RATE:
             return number(value, language, 1)
+        case ColumnType.NUMBER:
+            return plain(value, language)
         case ColumnType.AMOUNT:
             return amount(value, language)
         case ColumnType.YEAR:

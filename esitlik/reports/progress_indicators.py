@@ -103,11 +103,11 @@ def indicators(sources: PlanSources, public: bool, language: str, records: list)
         Column("light", _("Status code"), C.TEXT, detail=True),
         Column("measure", _("Measure"), C.TEXT, detail=True),
         Column("unit", _("Unit"), C.TEXT, detail=True),
-        Column("baseline_value", _("Baseline (number)"), C.RATIO, detail=True),
-        Column("target_value", _("Target (number)"), C.RATIO, detail=True),
-        Column("latest_value", _("Latest value (number)"), C.RATIO, detail=True),
-        Column("women_value", _("Women (number)"), C.RATIO, detail=True),
-        Column("men_value", _("Men (number)"), C.RATIO, detail=True),
+        Column("baseline_value", _("Baseline (number)"), C.NUMBER, detail=True),
+        Column("target_value", _("Target (number)"), C.NUMBER, detail=True),
+        Column("latest_value", _("Latest value (number)"), C.NUMBER, detail=True),
+        Column("women_value", _("Women (number)"), C.NUMBER, detail=True),
+        Column("men_value", _("Men (number)"), C.NUMBER, detail=True),
     ]
     if not public:
         columns.append(Column("narrative", _("What was done (internal)"), C.TEXT, detail=True))

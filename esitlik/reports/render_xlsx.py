@@ -22,6 +22,18 @@ NUMBER_FORMATS = {
     C.AMOUNT: "#,##0.00",
     C.YEAR: "0",
 }
+# A plain number: grouped, whole when whole, else two decimals (a Number format such as
+# "#,##0.##" would leave "71." with a trailing mark in Excel).
+WHOLE, DECIMAL = "#,##0", "#,##0.00"
+
+
+def number_format(column_type, value) -> str | None:
+    """The format of a number cell of ``column_type``; None for a text column."""
+    if column_type == C.NUMBER:
+        return WHOLE if float(value).is_integer() else DECIMAL
+    return NUMBER_FORMATS.get(column_type)
+
+
 TITLE_FONT = Font(bold=True, size=14)
 HEADING_FONT = Font(bold=True, size=12)
 
@@ -76,8 +88,9 @@ def _section(book, number: int, section) -> None:
             row += 1
             for index, (column, value) in enumerate(zip(table.columns, values, strict=True), 1):
                 cell = put(ws, row, index, value)
-                if not isinstance(value, str) and column.type in NUMBER_FORMATS:
-                    cell.number_format = NUMBER_FORMATS[column.type]
+                written = None if value is None or isinstance(value, str) else value
+                if written is not None and number_format(column.type, written):
+                    cell.number_format = number_format(column.type, written)
                 elif isinstance(value, str) and len(value) > 50:
                     cell.alignment = WRAP
                     widths[index] = 60

@@ -652,3 +652,37 @@ def test_another_municipalitys_plan_cannot_be_reported_under_this_slug(monitored
     # Their own inputs never reach this plan's report.
     data = report(monitored, "2025").to_json()
     assert "Iğdır" not in data
+
+
+def test_the_indicator_values_are_plain_numbers_in_the_workbook_and_the_json(monitored):
+    built = report(monitored, "2025H1")
+    table = built.section("indicators").table("indicators")
+    types = {column.key: column.type for column in table.columns}
+    for key in ("baseline_value", "target_value", "latest_value", "women_value", "men_value"):
+        assert types[key] == "number"
+    data = json.loads(render(built, "json"))
+    [indicators_table] = [
+        t
+        for s in data["sections"]
+        if s["id"] == "indicators"
+        for t in s["tables"]
+        if t["id"] == "indicators"
+    ]
+    assert {c["key"]: c["type"] for c in indicators_table["columns"]}["latest_value"] == "number"
+
+    book = load_workbook(io.BytesIO(render(built, "xlsx")))
+    sheet = book[book.sheetnames[3]]  # 3. Indicators against their targets
+    header = next(row for row in sheet.iter_rows() if row[0].value == "Code")
+    at = {cell.value: index for index, cell in enumerate(header)}
+    counselled = next(row for row in sheet.iter_rows() if row[0].value == monitored.counselled.code)
+    latest = counselled[at["Latest value (number)"]]
+    assert latest.value == 180 and latest.data_type == "n" and latest.number_format == "#,##0"
+    assert counselled[at["Women (number)"]].value == 160
+
+
+def test_a_plain_number_with_decimals_gets_two_decimals_in_the_workbook():
+    from esitlik.reports.render_xlsx import number_format
+
+    assert number_format("number", 12.5) == "#,##0.00"
+    assert number_format("number", 12.0) == "#,##0"
+    assert number_format("text", 12.0) is None

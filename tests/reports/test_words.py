@@ -87,3 +87,13 @@ def test_too_many_women_asks_for_men_and_a_balance_gap_names_the_range():
     text = words.finding_sentence(over, "Kadın Danışma Merkezi", None, "tr")
     assert "%99'u kadın: %40–60 denge aralığının dışında" in text
     assert "yaklaşık 157 erkek daha yararlanmalıydı" in text
+
+
+def test_a_plain_number_is_whole_when_whole_and_keeps_at_most_two_decimals():
+    assert formats.cell(180.0, "number", "tr") == "180"
+    assert formats.cell(1250, "number", "tr") == "1.250"
+    assert formats.cell(1250, "number", "en") == "1,250"
+    assert formats.cell(12.5, "number", "tr") == "12,5"
+    assert formats.cell(1 / 3, "number", "en") == "0.33"
+    assert formats.cell("c", "number", "tr") == "c"
+    assert formats.is_number_column("number")
