@@ -31,6 +31,17 @@ def site_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def fresh_portal_pages():
+    """Public pages are kept per process by an edition number that lives in the database; each
+    test's rolled-back database starts that number again, so copies from an earlier test must
+    go."""
+    from esitlik.portal import caching
+
+    caching.clear()
+    yield
+
+
 @dataclass
 class World:
     home: object

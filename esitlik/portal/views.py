@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from esitlik.frameworks.legal_rules import evaluate
 from esitlik.plans.models import Commitment
 from esitlik.portal import charts, opendata, selectors
+from esitlik.portal.caching import public_page
 from esitlik.portal.forms import CitizenInputForm
 from esitlik.portal.sending import client_of, over_limit, send_input
 from esitlik.reports.files import report_file
@@ -28,11 +29,13 @@ def _context(municipality, section: str, **extra) -> dict:
 
 
 @require_GET
+@public_page
 def portal_index(request):
     return render(request, "portal/index.html", {"municipalities": selectors.municipalities()})
 
 
 @require_GET
+@public_page
 def portal_home(request, slug):
     municipality = selectors.municipality_for(slug)
     commitment = Commitment.objects.filter(municipality=municipality).first()
@@ -52,6 +55,7 @@ def portal_home(request, slug):
 
 
 @require_GET
+@public_page
 def portal_plan(request, slug):
     municipality = selectors.municipality_for(slug)
     plan = selectors.current_plan(municipality)
@@ -64,6 +68,7 @@ def portal_plan(request, slug):
 
 
 @require_GET
+@public_page
 def portal_indicators(request, slug):
     municipality = selectors.municipality_for(slug)
     plan = selectors.current_plan(municipality)
@@ -113,6 +118,7 @@ def _indicator_rows(view) -> list[dict]:
 
 
 @require_GET
+@public_page
 def portal_indicator_chart(request, slug, indicator_id):
     municipality = selectors.municipality_for(slug)
     view = selectors.indicator_of(selectors.current_plan(municipality), indicator_id)
@@ -137,6 +143,7 @@ def _downloads(slug, report) -> list[dict]:
 
 
 @require_GET
+@public_page
 def portal_reports(request, slug):
     municipality = selectors.municipality_for(slug)
     reports = [
@@ -157,6 +164,7 @@ def portal_report_download(request, slug, report_id, format):
 
 
 @require_GET
+@public_page
 def portal_inputs(request, slug):
     municipality = selectors.municipality_for(slug)
     reference = request.GET.get("ref", "").strip()[:20]
@@ -207,6 +215,7 @@ def portal_sent(request, slug, reference):
 
 
 @require_GET
+@public_page
 def portal_figures(request, slug):
     municipality = selectors.municipality_for(slug)
     return render(
@@ -223,6 +232,7 @@ def portal_figures(request, slug):
 
 
 @require_GET
+@public_page
 def portal_data(request, slug):
     municipality = selectors.municipality_for(slug)
     tables = [
@@ -254,6 +264,7 @@ def _table(slug, name):
 
 
 @require_GET
+@public_page
 def portal_data_csv(request, slug, table):
     data = _table(slug, table)
     response = HttpResponse(opendata.as_csv(data), content_type="text/csv; charset=utf-8")
@@ -262,6 +273,7 @@ def portal_data_csv(request, slug, table):
 
 
 @require_GET
+@public_page
 def portal_data_json(request, slug, table):
     return JsonResponse(
         opendata.as_json(_table(slug, table)), json_dumps_params={"ensure_ascii": False}
@@ -269,6 +281,7 @@ def portal_data_json(request, slug, table):
 
 
 @require_GET
+@public_page
 def portal_datapackage(request, slug):
     municipality = selectors.municipality_for(slug)
     return JsonResponse(
