@@ -13,6 +13,7 @@ from esitlik.plans.deadlines import State as DueState
 from esitlik.plans.models import Action
 from esitlik.reports import charts, formats
 from esitlik.reports.document import Chart, Column, Section, Table
+from esitlik.reports.participation_words import inputs_sentence
 from esitlik.reports.progress import PlanSources, period_label
 from esitlik.reports.progress_counts import (
     as_share,
@@ -31,7 +32,6 @@ from esitlik.reports.progress_words import (
     extremes_sentence,
     indicators_sentence,
     overdue_sentence,
-    participation_sentence,
     pct,
     progress_sentence,
     unreported_sentence,
@@ -90,7 +90,7 @@ def summary(sources: PlanSources, language: str) -> Section:
         )
     )
     section.findings.append(coverage_sentence(language=language, **coverage_counts(sources)))
-    section.findings.append(participation_sentence(language=language, **input_counts(sources)))
+    section.findings.append(inputs_sentence(language=language, **input_counts(sources)))
     return section
 
 

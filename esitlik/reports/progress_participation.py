@@ -14,9 +14,9 @@ from esitlik.participation.models import Input
 from esitlik.participation.summary import PEOPLE_SHARES_MIN
 from esitlik.reports import formats
 from esitlik.reports.document import Column, Section, Table
+from esitlik.reports.participation_words import participation_sentences
 from esitlik.reports.progress import PlanSources, natural
 from esitlik.reports.progress_counts import input_counts, localized_title, status_label
-from esitlik.reports.progress_words import participants_sentence, participation_sentence
 from esitlik.reports.public import marks
 from esitlik.reports.tables import C, events_table, participants_table
 
@@ -37,7 +37,6 @@ def participation(sources: PlanSources, public: bool, language: str, records: li
         )
         % {"day": formats.day(sources.judged_on, language)}
     )
-    section.findings.append(participation_sentence(language=language, **counts))
     S = Input.Status
     total = counts["total"]
     if total:
@@ -65,9 +64,6 @@ def participation(sources: PlanSources, public: bool, language: str, records: li
     if summary.held:
         section.tables.append(events_table(summary, _("Events held for this plan, by kind")))
         rows, cells = _participants(sources, public, records)
-        section.findings.append(
-            participants_sentence(summary.held, cells, summary.people_shares, language)
-        )
         section.tables.append(
             participants_table(
                 rows,
@@ -75,6 +71,18 @@ def participation(sources: PlanSources, public: bool, language: str, records: li
                 % {"count": PEOPLE_SHARES_MIN},
             )
         )
+    else:
+        cells = {}
+    section.findings.extend(
+        participation_sentences(
+            held=summary.held,
+            cells=cells,
+            shares=summary.people_shares,
+            stakeholders=summary.stakeholder_count,
+            inputs=counts,
+            language=language,
+        )
+    )
     return section
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from esitlik.core.text import tr_possessive
 from esitlik.plans import rollup
 from esitlik.plans.models import Action
-from esitlik.reports import formats, words
+from esitlik.reports import formats
 
 STATUS_ORDER = [
     Action.Status.COMPLETED,
@@ -235,79 +235,6 @@ def coverage_sentence(
     if not parts:
         return "The plan is not tied to a framework."
     return f"The actions cover {_listed(parts, language)}."
-
-
-def participation_sentence(
-    *, total: int, full: int, partly: int, not_taken: int, pending: int, actions: int, language
-) -> str:
-    """What became of the inputs raised for the plan."""
-    taken = full + partly
-    if language == "tr":
-        if not total:
-            return "Bu plan için kaydedilmiş bir katılım görüşü yok."
-        parts = []
-        if taken:
-            detail = ""
-            if full and partly:
-                detail = f" ({_poss(full)} tamamen, {_poss(partly)} kısmen)"
-            said = "kısmen plana alındı" if not full else "plana alındı"
-            parts.append(f"{_poss(taken)} {said}{detail}")
-        if not_taken:
-            parts.append(f"{_poss(not_taken)} plana alınmadı")
-        if pending:
-            parts.append(f"{_poss(pending)} hâlâ değerlendiriliyor")
-        text = f"Bu plan için kaydedilen {_n(total, language)} görüşün {_listed(parts, language)}"
-        if taken and actions:
-            text += f"; plana alınan görüşler {_n(actions, language)} faaliyete dönüştü"
-        return text + "."
-    if not total:
-        return "No participation input has been recorded for this plan."
-    parts = []
-    if taken:
-        detail = (
-            f" ({_n(full, language)} fully, {_n(partly, language)} in part)"
-            if full and partly
-            else ""
-        )
-        how = "taken into it" if full else "taken into it in part"
-        parts.append(f"{_n(taken, language)} {'was' if taken == 1 else 'were'} {how}{detail}")
-    if not_taken:
-        parts.append(f"{_n(not_taken, language)} {'was' if not_taken == 1 else 'were'} not")
-    if pending:
-        parts.append(
-            f"{_n(pending, language)} {'is' if pending == 1 else 'are'} still under review"
-        )
-    noun = "input" if total == 1 else "inputs"
-    text = f"Of {_n(total, language)} {noun} raised for this plan, {_listed(parts, language)}"
-    if taken and actions:
-        text += f"; the inputs taken became {_n(actions, language)} "
-        text += "action" if actions == 1 else "actions"
-    return text + "."
-
-
-def participants_sentence(held: int, cells: dict, shares: bool, language: str) -> str:
-    """ "Bu plan için 12 etkinlik yapıldı; 430 katılımcının %58'i kadın." """
-    total, women, men = cells["total"], cells.get("women"), cells.get("men")
-    visible = isinstance(total, int) and total > 0
-    share = None
-    if shares and visible and isinstance(women, int) and isinstance(men, int) and women + men:
-        share = women / total
-    if language == "tr":
-        text = f"Bu plan için {_n(held, language)} etkinlik yapıldı"
-        if visible:
-            text += (
-                f"; {_n(total, language)} katılımcının {words.share_of(share, 'kadın')}"
-                if share is not None
-                else f"; {_n(total, language)} kişi katıldı"
-            )
-        return text + "."
-    noun = "event was" if held == 1 else "events were"
-    text = f"{_n(held, language)} {noun} held for this plan"
-    if visible:
-        text += f", with {_n(total, language)} participants"
-        if share is not None:
-            text += f", {pct(share, language)} of them women"
-    return text + "."
 
 
 def extremes_sentence(rows: list[tuple[str, float]], language: str) -> str:

@@ -10,11 +10,11 @@ from django.utils.translation import pgettext
 
 from esitlik.analytics.disclosure import protect
 from esitlik.datasets.vocab import DecisionBody
-from esitlik.participation.press import press_sentence
 from esitlik.participation.summary import published
 from esitlik.reports import charts, words
 from esitlik.reports.document import Column, Section, Table
 from esitlik.reports.gather import Sources
+from esitlik.reports.participation_words import input_counts_of, participation_sentences
 from esitlik.reports.public import COUNTS, Hidden, marks, with_rest
 from esitlik.reports.tables import (
     C,
@@ -206,7 +206,18 @@ def participation(sources: Sources, public: bool, language: str) -> Section:
         return section
     if public:
         summary = published(summary)
-    section.paragraphs.append(press_sentence(summary, language))
+    cells = {row.key: row.count for row in summary.sexes}
+    section.paragraphs.extend(
+        participation_sentences(
+            held=summary.held,
+            cells={**cells, "total": summary.participants},
+            shares=summary.people_shares,
+            stakeholders=summary.stakeholder_count,
+            inputs=input_counts_of(summary),
+            year=sources.year,
+            language=language,
+        )
+    )
     section.tables.append(events_table(summary, _("Events held by kind")))
     section.tables.append(
         participants_table([[row.label, row.count, row.share] for row in summary.sexes])

@@ -220,3 +220,27 @@ def test_a_service_for_women_only_by_design_is_explained_not_ranked(world, year)
         "1 service is open only to women or only to men by design (“Women's counselling "
         "centre”): its share of women is what it was built for, so it is not ranked as a gap."
     ) in after.paragraphs
+
+
+def test_the_participation_sentences_are_worded_as_in_the_plan_report(world, year):
+    """One builder (reports.participation_words) for both reports: here said of the year."""
+    event_create(
+        municipality=world.home,
+        by=world.alice,
+        kind=Event.Kind.WORKSHOP,
+        title="Mahalle çalıştayı",
+        starts_at=datetime(2025, 3, 4, 10, tzinfo=UTC),
+        status=Event.Status.HELD,
+        women=12,
+        men=9,
+    )
+    sources = gather(world.home, 2025)
+    english = build(sources, language="en", audience=Audience.INTERNAL)
+    turkish = build(sources, language="tr", audience=Audience.INTERNAL)
+    assert english.section("participation").paragraphs == [
+        "1 event was held in 2025, with 21 participants, 57% of them women.",
+        "No participation input was recorded in 2025.",
+    ]
+    assert turkish.section("participation").paragraphs[0] == (
+        "2025 yılında 1 etkinlik yapıldı; 21 katılımcının %57'si kadın."
+    )

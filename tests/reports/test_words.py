@@ -97,3 +97,47 @@ def test_a_plain_number_is_whole_when_whole_and_keeps_at_most_two_decimals():
     assert formats.cell(1 / 3, "number", "en") == "0.33"
     assert formats.cell("c", "number", "tr") == "c"
     assert formats.is_number_column("number")
+
+
+def test_the_participation_sentences_of_a_year_and_of_a_plan():
+    from esitlik.reports.participation_words import participation_sentences
+
+    inputs = {"total": 5, "full": 2, "partly": 1, "not_taken": 1, "pending": 1}
+    cells = {"total": 430, "women": 250, "men": 180}
+    assert participation_sentences(
+        held=12,
+        cells=cells,
+        shares=True,
+        stakeholders=31,
+        inputs=inputs,
+        year=2025,
+        language="tr",
+    ) == [
+        "2025 yılında 31 paydaşın yer aldığı 12 etkinlik yapıldı; 430 katılımcının %58'i kadın.",
+        "2025 yılında kaydedilen 5 görüşün 3'ü plana alındı (2'si tamamen, 1'i kısmen), 1'i "
+        "plana alınmadı ve 1'i hâlâ değerlendiriliyor.",
+    ]
+    assert participation_sentences(
+        held=12,
+        cells=cells,
+        shares=True,
+        stakeholders=31,
+        inputs={**inputs, "actions": 2},
+        language="en",
+    ) == [
+        "12 events were held for this plan, with 31 stakeholders and 430 participants, 58% of "
+        "them women.",
+        "Of 5 inputs raised for this plan, 3 were taken into it (2 fully, 1 in part), 1 was "
+        "not and 1 is still under review; the inputs taken became 2 actions.",
+    ]
+    # A hidden count takes the share with it; no event held, no events sentence.
+    hidden = {"total": "c", "women": "c", "men": 3}
+    assert (
+        participation_sentences(
+            held=1, cells=hidden, shares=True, inputs=inputs, year=2025, language="en"
+        )[0]
+        == "1 event was held in 2025."
+    )
+    assert participation_sentences(
+        held=0, cells={}, shares=False, inputs={**inputs, "total": 0}, year=2025, language="en"
+    ) == ["No participation input was recorded in 2025."]
