@@ -293,3 +293,26 @@ class AuditEntry(models.Model):
         if self.actor is not None:
             return person_name(self.actor)
         return self.actor_repr or "—"
+
+
+class RateCount(models.Model):
+    """How many times one client did one limited thing in one fixed window (``ratelimit.py``).
+
+    Kept in the database, not the per-process cache, so a limit holds across server workers.
+    ``key`` is a keyed hash (never an address); a row is useless once its window has ended
+    and ``esitlik upkeep`` deletes it.
+    """
+
+    key = models.CharField(max_length=200)
+    window_start = models.BigIntegerField()  # epoch seconds
+    window_end = models.BigIntegerField()  # epoch seconds, window_start + the period
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="rate_count_window")
+        ]
+        indexes = [models.Index(fields=["window_end"], name="rate_count_end")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… {self.window_start}: {self.count}"

@@ -3,18 +3,19 @@ channel), under review, with a reference the sender can follow on the "What we h
 page. Until the equality unit decides on it, its text is not shown to others (the unit
 moderates what the public reads); a lookup by its reference shows that it arrived.
 
-A client may send ``PORTAL_SEND_RATE`` messages per hour to a municipality (counted in the
-cache by a hash of its address, never stored), so a script cannot flood the unit's list."""
+A client may send ``PORTAL_SEND_RATE`` messages per hour to a municipality (each clock
+hour, counted in the database by ``core.ratelimit`` so the limit holds across server
+workers, under a keyed hash of its address: the address itself is never stored), so a
+script cannot flood the unit's list."""
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from esitlik.core import ratelimit
 from esitlik.frameworks.models import FrameworkItem
 from esitlik.participation.inputs import input_create
 from esitlik.participation.models import Input
@@ -23,17 +24,23 @@ HOUR = 3600
 
 
 def _key(municipality, client: str) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()[:32]
-    return f"portal-send:{municipality.pk}:{digest}"
+    # ratelimit stores only a keyed hash of it.
+    return f"portal-send:{municipality.pk}:{client}"
 
 
 def over_limit(municipality, client: str) -> bool:
-    return cache.get(_key(municipality, client), 0) >= settings.PORTAL_SEND_RATE
+    """Whether the client has used up this hour's messages (counts nothing)."""
+    verdict = ratelimit.peek(_key(municipality, client), settings.PORTAL_SEND_RATE, HOUR)
+    return not verdict.allowed
 
 
+@transaction.atomic
 def send_input(*, municipality, client: str, data: dict) -> Input:
-    """Record the message; ValidationError (on no field) when the client sent too many."""
-    if over_limit(municipality, client):
+    """Record the message; ValidationError (on no field) when the client sent too many.
+
+    The message is counted and recorded in one transaction: one that fails to be recorded
+    does not use up the client's allowance."""
+    if not ratelimit.hit(_key(municipality, client), settings.PORTAL_SEND_RATE, HOUR).allowed:
         raise ValidationError(
             _(
                 "Too many messages were sent from your connection in the last hour. Your "
@@ -57,12 +64,6 @@ def send_input(*, municipality, client: str, data: dict) -> Input:
         target_groups=list(data.get("target_groups") or []),
         channel=Input.Channel.PORTAL,
     )
-    key = _key(municipality, client)
-    cache.add(key, 0, HOUR)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, HOUR)
     return item
 
 

@@ -3,20 +3,12 @@
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 
 from esitlik.api.tokens import token_create
 from esitlik.plans import indicators as plan_indicators
 from esitlik.plans.models import Indicator, IndicatorTarget, IndicatorUpdate
 from tests.datasets.conftest import catalogue  # noqa: F401 (a fixture)
 from tests.plans.helpers import approve, build, make_plan
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def bearer(raw: str) -> dict:

@@ -3,7 +3,10 @@
 import re
 
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 
+from esitlik.api.throttle import ApiThrottle
+from esitlik.core.models import RateCount
 from tests.api.conftest import bearer
 
 
@@ -46,6 +49,21 @@ def test_it_limits_the_rate_per_address(world, client, settings):
     assert int(refused["Retry-After"]) >= 1
     # Another address has its own allowance.
     assert client.get("/api/v1/municipalities", REMOTE_ADDR="10.0.0.9").status_code == 200
+    # Counted in the database under a keyed hash: no address is stored.
+    keys = list(RateCount.objects.values_list("key", flat=True))
+    assert len(keys) == 2 and not any("127.0.0.1" in k or "10.0.0.9" in k for k in keys)
+
+
+def test_the_rate_limit_holds_across_server_workers(world, client, settings):
+    """Each worker process has its own cache and its own throttle; the count is shared."""
+    settings.API_RATE_ANON = "2/minute"
+    assert client.get("/api/v1/municipalities").status_code == 200
+    cache.clear()  # as if the next request reached another worker
+    assert client.get("/api/v1/municipalities").status_code == 200
+    request = type("Request", (), {"META": {"REMOTE_ADDR": "127.0.0.1"}, "auth": None})()
+    another_worker = ApiThrottle()
+    assert not another_worker.allow_request(request)
+    assert another_worker.wait() >= 1
 
 
 def test_it_limits_the_rate_per_token(world, client, settings, tokens):

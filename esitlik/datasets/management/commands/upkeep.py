@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from esitlik.core import ratelimit
 from esitlik.datasets.upkeep import upkeep
 from esitlik.reports.upkeep import interrupted as interrupted_reports
 
@@ -11,8 +12,9 @@ class Command(BaseCommand):
     help = (
         "Tidy after interrupted imports and reports and forgotten uploads: imports still "
         "running long after they started are marked refused, such reports failed, uploads "
-        "left unconfirmed for days are deleted, stray temporary files removed (see "
-        "esitlik/datasets/upkeep.py and esitlik/reports/upkeep.py). Once, or every N "
+        "left unconfirmed for days are deleted, stray temporary files removed, ended "
+        "rate-limit windows deleted (see esitlik/datasets/upkeep.py, esitlik/reports/upkeep.py "
+        "and esitlik/core/ratelimit.py). Once, or every N "
         "seconds with --every; `esitlik serve` runs it every ten minutes."
     )
 
@@ -29,6 +31,7 @@ class Command(BaseCommand):
         while True:
             tidied = upkeep()
             reports = interrupted_reports()
+            ratelimit.purge()  # ended rate-limit windows (esitlik/core/ratelimit.py)
             if options["verbosity"] and (every == 0 or reports or any(vars(tidied).values())):
                 self.stdout.write(f"esitlik upkeep: {tidied}, interrupted reports: {reports}")
             if every <= 0:
