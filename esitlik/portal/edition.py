@@ -16,11 +16,16 @@ The number has two parts:
 
 A page read between a commit and the stored number's rise may be cached with the new content
 under the old number; that copy is retired with the old number, so nothing stale is served.
+
+A worker reads the stored number at most once every ``STORED_FOR`` seconds: with SQLite every
+request opens its own connection, which costs more than the rest of a kept page's answer. So
+another worker shows a change up to that long after it committed.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 
 from django.db import transaction
 from django.db.models import F
@@ -39,16 +44,28 @@ WATCHED_APPS = {
 # Bookkeeping that never shows on the portal and changes on almost every request.
 IGNORED = {"core.ratecount"}
 
+STORED_FOR = 1.0
+
 _changes_here = itertools.count(1)
 _seen_here = 0
+_stored = (0, float("-inf"))  # (number, when it was read)
+
+
+def stored() -> int:
+    from esitlik.portal.models import Edition
+
+    return Edition.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
 def current() -> str:
     """The edition as a cache key part: stored number and this process's count."""
-    from esitlik.portal.models import Edition
-
-    stored = Edition.objects.filter(pk=1).values_list("number", flat=True).first() or 0
-    return f"{stored}.{_seen_here}"
+    global _stored
+    number, read_at = _stored
+    now = time.monotonic()
+    if now - read_at >= STORED_FOR:
+        number = stored()
+        _stored = (number, now)
+    return f"{number}.{_seen_here}"
 
 
 def raise_stored() -> None:
