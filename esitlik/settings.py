@@ -198,6 +198,9 @@ API_PAGE_SIZE = 50
 API_PAGE_MAX = 200
 API_RATE_ANON = "120/minute"
 API_RATE_TOKEN = "600/minute"  # noqa: S105 (a rate, not a secret)
+# A push of service counts with more rows than this is queued and runs in the background
+# (202 with the import to follow); up to it, it lands or is refused during the request (201).
+API_PUSH_SYNC_ROWS = env.int("ESITLIK_API_PUSH_SYNC_ROWS", 5000)
 # An import whose share of people (or records) of "not stated" sex is above this lands with a
 # warning: its figures by sex say little.
 DATASETS_NOT_STATED_SHARE = 0.10

@@ -8,6 +8,8 @@ pages: the import pipeline for service counts, ``structure.action_report`` for p
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.urls import reverse
 from ninja import Query, Router, Status
 from ninja.errors import Throttled
 from ninja.security import HttpBearer
@@ -19,6 +21,7 @@ from esitlik.api.schemas import (
     Error,
     ImportDetailOut,
     ImportOut,
+    ImportQueuedOut,
     Page,
     ProgressIn,
     ServiceCountsIn,
@@ -30,6 +33,7 @@ from esitlik.core.models import Directorate
 from esitlik.core.permissions import Perm, can, can_edit_directorate
 from esitlik.datasets.access import can_import_for
 from esitlik.datasets.models import ImportRun
+from esitlik.datasets.runs import progress_percent
 from esitlik.plans import structure
 from esitlik.plans.models import Action
 
@@ -70,6 +74,7 @@ def token_detail(request):
         "municipality": token.membership.municipality.slug,
         "role": token.membership.role,
         "directorate_id": token.membership.directorate_id,
+        "expires_at": token.expires_at,
     }
 
 
@@ -85,6 +90,7 @@ def import_out(run: ImportRun) -> dict:
         "rows_read": run.rows_read,
         "rows_stored": run.rows_stored,
         "error_count": run.error_count,
+        "progress": progress_percent(run),
         "created_at": run.created_at,
         "finished_at": run.finished_at,
     }
@@ -129,13 +135,16 @@ def import_detail(request, run_id: int):
 
 @router.post(
     "/service-counts",
-    response={201: ImportDetailOut, **ERRORS},
+    response={201: ImportDetailOut, 202: ImportQueuedOut, **ERRORS},
     url_name="api_service_counts_push",
 )
-def service_counts_push(request, payload: ServiceCountsIn):
+def service_counts_push(request, response: HttpResponse, payload: ServiceCountsIn):
     """Push a directorate's service counts. They pass the same checks as an uploaded file and
     land whole, or not at all: a refusal is a 422 listing every problem by row (the index in
-    ``rows``), column and value."""
+    ``rows``), column and value. A push of more rows than the server's
+    ``API_PUSH_SYNC_ROWS`` (5,000 unless configured) is checked for its columns, stored and
+    imported in the background: 202 with the import, whose status and problems
+    ``GET /imports/{run_id}`` (``status_url``) then gives."""
     membership = request.auth.membership
     directorate = Directorate.objects.filter(
         pk=payload.directorate_id, municipality_id=membership.municipality_id
@@ -149,6 +158,18 @@ def service_counts_push(request, payload: ServiceCountsIn):
         )
     if not can_import_for(membership, directorate):
         raise forbidden()
+    if len(payload.rows) > settings.API_PUSH_SYNC_ROWS:
+        run = pushing.queue_service_counts(
+            membership=membership, directorate=directorate, payload=payload, by=membership.user
+        )
+        status_url = reverse("api-v1:api_import_detail", kwargs={"run_id": run.pk})
+        response["Location"] = status_url
+        body = {
+            **import_out(run),
+            "problems": pushing.problem_details(run),
+            "status_url": status_url,
+        }
+        return Status(202, body)
     run = pushing.push_service_counts(
         membership=membership, directorate=directorate, payload=payload, by=membership.user
     )

@@ -155,25 +155,41 @@ class TokenOut(Schema):
     municipality: str
     role: str
     directorate_id: int | None = None
+    expires_at: dt.datetime | None = Field(
+        None, description="From then on the token is refused (401), as a revoked one is."
+    )
 
 
 class ImportOut(Schema):
     id: int
     kind: str
     year: int
-    status: str
+    status: str = Field(
+        description="queued, running (a pushed file being imported in the background), landed, "
+        "failed (refused: nothing was stored; see problems), replaced, withdrawn; uploaded for "
+        "a file on the data pages not yet confirmed."
+    )
     mode: str
     directorate_id: int | None = None
     file_name: str
     rows_read: int
     rows_stored: int
     error_count: int
+    progress: int = Field(
+        description="0–100 while the import is queued or running; 100 once it is done."
+    )
     created_at: dt.datetime
     finished_at: dt.datetime | None = None
 
 
 class ImportDetailOut(ImportOut):
     problems: list[ErrorDetail]
+
+
+class ImportQueuedOut(ImportDetailOut):
+    status_url: str = Field(
+        description="Where to follow the import: GET it until status is landed or failed."
+    )
 
 
 class CountRow(Schema):

@@ -6,8 +6,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from esitlik.api.models import ApiToken
 from esitlik.core.audit import audit_record
@@ -16,6 +19,10 @@ TOKEN_PREFIX = "esk_"  # noqa: S105 (a marker every token starts with, not a sec
 PREFIX_LENGTH = 12  # "esk_" and eight characters of the secret
 # last_used_at is written at most this often, so reading does not become a write per request.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+# How long a new token lives, in days: a token cannot be made to live for ever, and a year is
+# the most (a leaked token stops working by itself; the system using it gets a new one).
+LIFETIMES = (30, 90, 180, 365)
+DEFAULT_LIFETIME = 90
 
 
 def digest_of(raw: str) -> str:
@@ -25,11 +32,25 @@ def digest_of(raw: str) -> str:
 
 
 @transaction.atomic
-def token_create(*, membership, name: str, by) -> tuple[ApiToken, str]:
-    """A new token for ``membership``; returns the row and the token, which is never stored."""
+def token_create(
+    *, membership, name: str, by, lifetime_days: int = DEFAULT_LIFETIME
+) -> tuple[ApiToken, str]:
+    """A new token for ``membership``, valid for ``lifetime_days`` (one of ``LIFETIMES``);
+    returns the row and the token, which is never stored."""
+    if lifetime_days not in LIFETIMES:
+        raise ValidationError(
+            {
+                "lifetime": _("Choose a lifetime of %(days)s days.")
+                % {"days": ", ".join(str(days) for days in LIFETIMES)}
+            }
+        )
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
-        membership=membership, name=name.strip(), prefix=raw[:PREFIX_LENGTH], digest=digest_of(raw)
+        membership=membership,
+        name=name.strip(),
+        prefix=raw[:PREFIX_LENGTH],
+        digest=digest_of(raw),
+        expires_at=timezone.now() + timedelta(days=lifetime_days),
     )
     token.full_clean()
     token.save()
@@ -69,17 +90,19 @@ def token_revoke(*, token: ApiToken, by) -> ApiToken:
 
 
 def token_authenticate(raw: str) -> ApiToken | None:
-    """The active token ``raw`` names, with its membership; None for anything else."""
+    """The active token ``raw`` names, with its membership; None for anything else: unknown,
+    revoked and expired tokens are all alike to the caller."""
     if not raw or not raw.startswith(TOKEN_PREFIX):
         return None
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("membership__municipality", "membership__directorate")
         .filter(digest=digest_of(raw), revoked_at__isnull=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .first()
     )
     if token is None:
         return None
-    now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         token.last_used_at = now
         token.save(update_fields=["last_used_at"])

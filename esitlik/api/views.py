@@ -28,7 +28,10 @@ def token_list(request, slug):
     new_token = None
     if request.method == "POST" and form.is_valid():
         token, new_token = token_create(
-            membership=membership, name=form.cleaned_data["name"], by=request.user
+            membership=membership,
+            name=form.cleaned_data["name"],
+            by=request.user,
+            lifetime_days=form.cleaned_data["lifetime"],
         )
         form = TokenForm()
     return render(

@@ -260,3 +260,153 @@ def test_it_audits_a_push_as_the_tokens_holder(world, client, tokens, catalogue)
         ("datasets.import.landed", world.bob, world.home),
         ("datasets.import.failed", world.bob, world.home),
     ]
+
+
+# Large pushes: more rows than API_PUSH_SYNC_ROWS are queued (the tests' task backend runs
+# tasks at once, so the import is already done when the 202 comes back; DummyBackend keeps
+# it queued).
+
+BAD_ROWS = [
+    GOOD_ROWS[0],
+    {"service": "Böyle bir hizmet yok", "women": 1, "men": 1, "total": 2},
+    {"service": "Sosyal Yardım", "women": 5, "men": 5, "total": 11},
+]
+KEEP_QUEUED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def push(client, world, token, rows, **headers):
+    return client.post(
+        "/api/v1/service-counts",
+        push_body(world, rows),
+        content_type="application/json",
+        **headers,
+        **bearer(token),
+    )
+
+
+def test_a_push_up_to_the_limit_lands_during_the_request(
+    world, client, tokens, catalogue, settings
+):
+    settings.API_PUSH_SYNC_ROWS = len(GOOD_ROWS)
+    response = push(client, world, tokens["bob"], GOOD_ROWS)
+    assert response.status_code == 201, response.content
+    assert "status_url" not in response.json()
+
+
+def test_a_larger_push_is_imported_in_the_background(world, client, tokens, catalogue, settings):
+    settings.API_PUSH_SYNC_ROWS = 1
+    response = push(client, world, tokens["bob"], GOOD_ROWS)
+    assert response.status_code == 202, response.content
+    body = response.json()
+    assert body["status_url"] == f"/api/v1/imports/{body['id']}" == response["Location"]
+    run = ImportRun.objects.get(pk=body["id"])
+    assert run.status == ImportRun.Status.LANDED and run.task_id
+    assert (run.rows_read, run.rows_stored) == (2, 3)
+    assert run.created_by == world.bob and run.directorate == world.social
+    assert run.file_name == "api-" + (world.social.code or str(world.social.pk)) + (
+        "-service-counts-2025.csv"
+    )
+    followed = client.get(body["status_url"], **bearer(tokens["bob"])).json()
+    assert (followed["status"], followed["progress"], followed["problems"]) == ("landed", 100, [])
+
+
+def test_a_queued_push_reads_as_queued_then_landed(world, client, tokens, catalogue, settings):
+    from esitlik.datasets.imports import import_execute
+
+    settings.API_PUSH_SYNC_ROWS = 1
+    settings.TASKS = KEEP_QUEUED
+    body = push(client, world, tokens["bob"], GOOD_ROWS).json()
+    assert (body["status"], body["progress"], body["rows_stored"]) == ("queued", 0, 0)
+    status_url = body["status_url"]
+    assert client.get(status_url, **bearer(tokens["mona"])).json()["status"] == "queued"
+    assert client.get(status_url, **bearer(tokens["oscar"])).status_code == 404
+    import_execute(body["id"])  # what the worker does
+    followed = client.get(status_url, **bearer(tokens["mona"])).json()
+    assert (followed["status"], followed["rows_stored"]) == ("landed", 3)
+
+
+def test_a_failing_large_push_lands_nothing_and_its_problems_are_readable(
+    world, client, tokens, catalogue, settings
+):
+    from esitlik.datasets import storage
+
+    settings.API_PUSH_SYNC_ROWS = 1
+    response = push(client, world, tokens["alice"], BAD_ROWS)
+    assert response.status_code == 202, response.content
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED and run.rows_stored == 0
+    assert not ImportRun.objects.filter(status="landed").exists()
+    assert not storage.run_path(run).exists()
+    body = client.get(response.json()["status_url"], **bearer(tokens["alice"])).json()
+    assert body["status"] == "failed" and body["error_count"] >= 2
+    where = {(d["row"], d["column"]) for d in body["problems"]}
+    assert (1, "service") in where and (2, "total") in where
+    assert all({"row", "column", "value", "problem"} <= set(d) for d in body["problems"])
+
+
+def test_a_large_push_gives_the_same_problems_as_a_small_one(
+    world, client, tokens, catalogue, settings
+):
+    small = push(client, world, tokens["alice"], BAD_ROWS, HTTP_ACCEPT_LANGUAGE="en")
+    settings.API_PUSH_SYNC_ROWS = 1
+    large = push(client, world, tokens["alice"], BAD_ROWS, HTTP_ACCEPT_LANGUAGE="en")
+    followed = client.get(large.json()["status_url"], **bearer(tokens["alice"])).json()
+    assert small.status_code == 422
+    # The same items; the document's detail shape also has "field", null here.
+    assert [{k: v for k, v in d.items() if k != "field"} for d in followed["problems"]] == (
+        small.json()["error"]["details"]
+    )
+
+
+def test_a_large_push_of_columns_that_make_no_counts_is_refused_at_once(
+    world, client, tokens, catalogue, settings
+):
+    settings.API_PUSH_SYNC_ROWS = 1
+    rows = [
+        {"service": "Sosyal Yardım", "women": 1, "men": 1, "total": 2},
+        {"service": "Sosyal Yardım", "sex": "Kadın", "count": 3},
+    ]
+    response = push(client, world, tokens["alice"], rows)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "import_refused" and error["details"][0]["problem"]
+    assert not ImportRun.objects.exists()
+
+
+def test_a_large_push_is_refused_when_the_same_rows_landed(
+    world, client, tokens, catalogue, settings
+):
+    assert push(client, world, tokens["bob"], GOOD_ROWS).status_code == 201
+    settings.API_PUSH_SYNC_ROWS = 1
+    again = push(client, world, tokens["bob"], GOOD_ROWS)
+    assert again.status_code == 422 and again.json()["error"]["code"] == "invalid"
+    assert ImportRun.objects.count() == 1
+
+
+def test_a_large_push_still_needs_the_right_to_import(world, client, tokens, catalogue, settings):
+    settings.API_PUSH_SYNC_ROWS = 1
+    assert push(client, world, tokens["carol"], GOOD_ROWS).status_code == 403
+    assert push(client, world, tokens["oscar"], GOOD_ROWS).status_code == 404
+    assert not ImportRun.objects.exists()
+
+
+def test_a_large_push_with_identifiers_is_refused_as_a_small_one_is(
+    world, client, tokens, catalogue, settings
+):
+    from esitlik.datasets.ingest import files
+
+    rows = [
+        {"service": "Sosyal Yardım", "women": 1, "men": 1, "total": 2, "outcome": f"k{i}@ornek.tr"}
+        for i in range(3)
+    ]
+    small = push(client, world, tokens["alice"], rows)
+    settings.API_PUSH_SYNC_ROWS = 1
+    large = push(client, world, tokens["alice"], rows)
+    assert small.status_code == large.status_code == 422
+    assert large.json()["error"]["code"] == small.json()["error"]["code"] == "import_refused"
+    assert [d["problem"] for d in large.json()["error"]["details"]] == [
+        d["problem"] for d in small.json()["error"]["details"]
+    ]
+    runs = ImportRun.objects.order_by("pk")
+    assert [run.status for run in runs] == ["failed", "failed"]
+    assert not files.upload_path(runs[1]).exists()
