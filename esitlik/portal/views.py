@@ -192,16 +192,18 @@ def portal_send(request, slug):
             status = 429
         else:
             return redirect("portal_sent", slug=slug, reference=item.reference)
-    elif request.method == "GET" and over_limit(municipality, client_of(request)):
-        form.add_error(
-            None,
-            _(
-                "Too many messages were sent from your connection in the last hour. Please "
-                "come back later."
-            ),
+    refused = ""
+    if request.method == "GET" and over_limit(municipality, client_of(request)):
+        # Said before anything is typed, so nobody writes a message that cannot be sent.
+        refused = _(
+            "Too many messages were sent from your connection in the last hour. Please "
+            "come back later."
         )
     return render(
-        request, "portal/send.html", _context(municipality, "send", form=form), status=status
+        request,
+        "portal/send.html",
+        _context(municipality, "send", form=form, refused=refused),
+        status=status,
     )
 
 

@@ -78,6 +78,9 @@ def test_a_flood_is_refused_with_the_text_kept(world, client, settings):
     # under a keyed hash of the address, which is not stored.
     cache.clear()
     assert send(client, world).status_code == 429
+    # Opening the form again says so before anything is typed.
+    again = client.get(reverse("portal_send", kwargs={"slug": world.home.slug}))
+    assert again.status_code == 200 and "çok fazla mesaj" in again.content.decode()
     assert "127.0.0.1" not in RateCount.objects.get().key
     assert over_limit(world.home, "127.0.0.1") and not over_limit(world.other, "127.0.0.1")
     # Another municipality's counter is its own.
