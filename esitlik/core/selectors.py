@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from esitlik.core.i18n_text import localized
-from esitlik.core.models import AuditEntry, Directorate, Invitation, Membership, Municipality
+from esitlik.core.models import (
+    AuditEntry,
+    Directorate,
+    Invitation,
+    Membership,
+    Municipality,
+    Network,
+    Role,
+)
 from esitlik.core.text import tr_sort_key, tr_sorted
 
 
@@ -16,6 +24,18 @@ def memberships_of(user) -> list[Membership]:
         return []
     rows = Membership.objects.filter(user=user).select_related("municipality")
     return tr_sorted(rows, key=lambda m: m.municipality.name)
+
+
+def coordinated_networks(user) -> list[Network]:
+    """The networks ``user`` coordinates: those holding a municipality where the user is a
+    network coordinator, Turkish-sorted. Their comparison pages live under ``/n/``."""
+    if not user.is_authenticated:
+        return []
+    municipalities = Membership.objects.filter(user=user, role=Role.NETWORK_COORDINATOR).values(
+        "municipality_id"
+    )
+    networks = Network.objects.filter(municipalities__in=municipalities).distinct()
+    return tr_sorted(networks, key=lambda network: network.name)
 
 
 @dataclass(frozen=True)

@@ -266,3 +266,39 @@ def test_it_lists_only_the_users_networks(world, client, network):
     assert "Kadın Dostu Kentler" in client.get(reverse("network_list")).content.decode()
     client.force_login(world.oscar)
     assert "Kadın Dostu Kentler" not in client.get(reverse("network_list")).content.decode()
+
+
+def test_a_coordinator_finds_each_network_they_coordinate_where_they_land(world, client):
+    """After sign-in a coordinator lands on their municipality's dashboard (one membership)
+    or on the list of their municipalities (several): both link to each network's page."""
+    kdk = network_create(name="Kadın Dostu Kentler", slug="kdk", municipalities=[world.home])
+    ege = network_create(name="Ege Ağı", slug="ege", municipalities=[world.home])
+    network_create(name="Başka ağ", slug="baska-ag", municipalities=[world.other])
+    client.force_login(world.nina)
+    landed = client.get(reverse("home"), follow=True)
+    assert landed.redirect_chain[-1][0] == reverse("dashboard", args=[world.home.slug])
+    html = landed.content.decode()
+    for network in (ege, kdk):
+        link = reverse("network_compare", args=[network.slug])
+        assert f'href="{link}"' in html
+        assert client.get(link).status_code == 200
+    assert "Compare the municipalities of Ege Ağı" in html
+    assert html.index("Ege Ağı") < html.index("Kadın Dostu Kentler")
+    assert reverse("network_compare", args=["baska-ag"]) not in html
+
+    # Coordinating in a second municipality: the list of municipalities links them too.
+    second = MunicipalityFactory(name="Yeşilova Belediyesi", slug="yesilova")
+    MembershipFactory(user=world.nina, municipality=second, role=Role.NETWORK_COORDINATOR)
+    yesil = network_create(name="Yeşil Kentler", slug="yesil", municipalities=[second])
+    home = client.get(reverse("home")).content.decode()
+    for network in (ege, kdk, yesil):
+        assert f'href="{reverse("network_compare", args=[network.slug])}"' in home
+
+
+def test_members_who_coordinate_no_network_see_no_network_link(world, client):
+    network_create(name="Kadın Dostu Kentler", slug="kdk", municipalities=[world.home])
+    for user in (world.alice, world.bob, world.mona):
+        client.force_login(user)
+        html = client.get(reverse("dashboard", args=[world.home.slug])).content.decode()
+        assert "Networks you coordinate" not in html
+        assert reverse("network_compare", args=["kdk"]) not in html

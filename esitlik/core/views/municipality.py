@@ -25,14 +25,22 @@ def home(request):
     memberships = selectors.memberships_of(request.user)
     if len(memberships) == 1:
         return redirect("dashboard", slug=memberships[0].municipality.slug)
-    return render(request, "core/home.html", {"memberships": memberships})
+    return render(
+        request,
+        "core/home.html",
+        {"memberships": memberships, "networks": selectors.coordinated_networks(request.user)},
+    )
 
 
 @login_required
 def dashboard(request, slug):
     membership = access_membership_for(request, slug, Perm.VIEW_PUBLISHED)
     municipality = membership.municipality
-    context = {"membership": membership, "municipality": municipality}
+    context = {
+        "membership": membership,
+        "municipality": municipality,
+        "networks": selectors.coordinated_networks(request.user),
+    }
     if can(membership, Perm.VIEW_INTERNAL):
         tree = selectors.directorate_tree(municipality, active_only=True)
         counts = selectors.role_counts(municipality)
