@@ -44,6 +44,8 @@ ACTION_LABELS = {
     "core.network.created": _("Network created"),
     "core.neighbourhood.created": _("Neighbourhood added"),
     "core.neighbourhood.updated": _("Neighbourhood updated"),
+    "core.backup.created": _("Backup made"),
+    "core.backup.restored": _("Backup restored"),
 }
 
 
