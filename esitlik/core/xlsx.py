@@ -3,7 +3,7 @@
 Every XLSX the software writes goes through :func:`put`, so a value such as "=HYPERLINK(…)"
 or "-Kadınlar" typed by a user is never taken for a formula when someone opens or edits the
 file (formula injection), and characters XML cannot hold are dropped instead of breaking the
-file.
+file. The rule itself, shared with the CSV writers, is in :mod:`esitlik.core.cells`.
 """
 
 from __future__ import annotations
@@ -12,32 +12,22 @@ import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from esitlik.core.cells import write_cell
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
-# A cell starting with one of these is taken for a formula when someone edits it in Excel.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel's own limit on a sheet name, and the characters it refuses in one.
 _SHEET_NAME_MAX = 31
 _SHEET_NAME_BAD = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 def put(ws, row: int, column: int, value):
-    """Write one cell so that text is always text (see the module docstring)."""
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    return cell
+    """Write one cell so that text is always text (``core.cells.write_cell``)."""
+    return write_cell(ws.cell(row=row, column=column), value)
 
 
 def sheet_name(title: str) -> str:

@@ -1,5 +1,8 @@
 """The comparison and a municipality's plan as files: written once over rows, rendered to
-CSV and XLSX (numbers stay numbers), and the plan also as JSON for the Charter's observatory."""
+CSV and XLSX (numbers stay numbers), and the plan also as JSON for the Charter's observatory.
+
+The CSV is for people (a coordinator opens it in Excel), so a text that would start a formula
+gets the leading quote of ``core.cells.safe_text``; the XLSX writes it as a string cell."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from esitlik.core import xlsx
+from esitlik.core.cells import safe_row
 from esitlik.core.i18n_text import localized
 from esitlik.core.models import Municipality
 from esitlik.network.figures import Comparison, adopted_plan
@@ -54,9 +58,9 @@ def comparison_rows(comparison: Comparison) -> Iterable[list]:
 def to_csv(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
+    writer.writerow(safe_row(headers))
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(safe_row(row))
     # A byte-order mark, so Excel opens the Turkish letters as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -5,7 +5,17 @@ Tidy means one observation per row: ``Year``, then the dimensions, then ``Value`
 Open SDG reads). A figure hidden by disclosure control has an empty ``Value`` and its marker
 in ``Marker`` ("c" hidden, "-" a true zero). Column names are the same in every language;
 labels in the cells follow the language of the request. Tables are built from
-``portal.selectors`` only, so the files never hold more than the pages."""
+``portal.selectors`` only, so the files never hold more than the pages.
+
+Formula injection: the CSV files are neutralised like every other CSV the software writes
+(``core.cells.safe_text``): a text starting with ``=``, ``+``, ``-``, ``@`` or a tab gets one
+leading ``'`` (a carriage return is written as a line feed, see ``as_csv``). Open data is read
+by programs, but the CSV is also what a journalist or a citizen opens in a spreadsheet, and
+the titles in it are typed by users, so OWASP's advice for any CSV a person may open applies.
+Programs can undo it: numbers, a plain-number text and the marker ``-`` are never quoted, the
+quoted cells are all in ``string`` fields (so the Data Package still validates),
+``core.cells.unquote`` or "drop one ``'`` before ``= + - @``" gives the text back, and the
+JSON of each table carries every text exactly as typed."""
 
 from __future__ import annotations
 
@@ -19,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from esitlik.analytics.disclosure import ZERO as TRUE_ZERO
+from esitlik.core.cells import safe_row
 from esitlik.core.i18n_text import localized
 from esitlik.core.models import Municipality
 from esitlik.portal import selectors
@@ -237,8 +248,16 @@ def as_csv(data: Table) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _type in data.fields])
     for row in data.rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(safe_row(_one_line_end(cell) for cell in row))
     return out.getvalue()
+
+
+def _one_line_end(cell):
+    # Rows end in "\n", so the csv module quotes a text holding "\n" but not one holding a
+    # lone "\r" (a title pasted from a Windows form), which readers take for a row's end.
+    if isinstance(cell, str) and "\r" in cell:
+        return cell.replace("\r\n", "\n").replace("\r", "\n")
+    return cell
 
 
 def as_json(data: Table) -> dict:
