@@ -7,9 +7,9 @@ n + 2 (the heading is row 1); problems are given back by index in ``rows``.
 
 Up to ``settings.API_PUSH_SYNC_ROWS`` rows, :func:`push_service_counts` imports during the
 request (:func:`esitlik.datasets.imports.import_file`). More, and :func:`queue_service_counts`
-checks the columns, keeps the file and queues it (``imports.import_upload`` then
-``imports.import_confirm``, which hands it to the ``run_import`` task as the upload page
-does); the client follows the run at ``GET /imports/{id}``.
+checks the columns, keeps the file and queues it (``imports.import_file`` with
+``background``: the ``run_import`` task the upload page uses); the client follows the run at
+``GET /imports/{id}``.
 """
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ from __future__ import annotations
 import csv
 import io
 
-from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from esitlik.api.errors import ApiError
-from esitlik.datasets.imports import import_confirm, import_file, import_upload
-from esitlik.datasets.ingest import files, headers, landing
-from esitlik.datasets.ingest.problems import Problem
+from esitlik.datasets.imports import import_file
+from esitlik.datasets.ingest import headers
 from esitlik.datasets.kinds import Kind
 from esitlik.datasets.models import ImportRun
 
@@ -135,32 +132,18 @@ def queue_service_counts(*, membership, directorate, payload, by) -> ImportRun:
             _("The counts were refused; nothing was stored."),
             [{"row": None, "column": None, "value": None, "problem": e} for e in errors],
         )
-    run = import_upload(
+    run = import_file(
         municipality=membership.municipality,
         kind=Kind.SERVICE_COUNTS,
         year=payload.year,
-        data=data,
+        source=data,
         file_name=name,
         by=by,
         directorate=directorate,
+        mapping=mapping,
         mode=payload.mode,
+        background=True,
     )
-    try:
-        return import_confirm(run=run, mapping=mapping, by=by, language=translation.get_language())
-    except ValidationError as error:
-        # What import_file does with a file its checks refuse before the import runs (a
-        # column the privacy guard takes for identifiers): the run is refused with the
-        # reasons, its file deleted, and nothing was stored.
-        found_by_key = (
-            error.error_dict if hasattr(error, "error_dict") else {"mapping": error.error_list}
-        )
-        problems = [
-            Problem(None, "", "", "", "identifier" if key == "drop" else "mapping", message)
-            for key, found in found_by_key.items()
-            for item in found
-            for message in item.messages
-        ]
-        landing.fail(run, landing.Refused(problems))
-        files.discard_upload(run)
-        run.refresh_from_db()
-        raise refused(run) from None
+    if run.status == ImportRun.Status.FAILED and not run.task_id:
+        raise refused(run)  # refused by the checks made before queueing
+    return run

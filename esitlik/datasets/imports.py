@@ -365,10 +365,15 @@ def import_file(
     mode: str = ImportRun.Mode.ADD,
     sheet: str | None = None,
     language: str | None = None,
+    background: bool = False,
 ) -> ImportRun:
     """Upload, map (the proposal, overridden by ``mapping``), confirm and execute at once;
     returns the run, landed or refused with its problems. A file identical to a landed one
-    is refused before a run exists (ValidationError)."""
+    is refused before a run exists (ValidationError).
+
+    With ``background``, the checks that need no reading of the rows are made here and the
+    import itself is handed to the ``run_import`` task: the run comes back queued (or
+    refused, when those checks refuse it), for a caller that cannot wait for a large file."""
     run = import_upload(
         municipality=municipality,
         kind=kind,
@@ -404,7 +409,11 @@ def import_file(
             files.discard_upload(run)
             run.refresh_from_db()
             return run
-        import_execute(run.pk, language=translation.get_language())
+        if background:
+            result = run_import.enqueue(run.pk, translation.get_language())
+            ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:64])
+        else:
+            import_execute(run.pk, language=translation.get_language())
     run.refresh_from_db()
     return run
 
