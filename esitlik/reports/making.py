@@ -162,6 +162,10 @@ def build_execute(report_id: int) -> None:
     from esitlik.reports.progress import PeriodError
 
     try:
+        if report.plan is not None and report.plan.municipality_id != report.municipality_id:
+            # request_report refuses this; a row made past it must not read another
+            # municipality's plan either (tests/core/test_permission_matrix.py).
+            raise PeriodError(_("Choose one of this municipality's plans."))
         with translation.override(report.language):
             document = compose(report)
         _advance(report, DRAWING)
