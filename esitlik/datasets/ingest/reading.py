@@ -32,7 +32,6 @@ from __future__ import annotations
 import codecs
 import csv
 import gc
-import io
 import mmap
 import zipfile
 from collections import OrderedDict
@@ -45,6 +44,8 @@ from pathlib import Path, PurePath
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pa_csv
+from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
@@ -68,6 +69,17 @@ SAMPLE_ROWS = 2000
 # A workbook that unpacks to more than this is refused before calamine reads it (zip bomb);
 # Excel's own limit of 1,048,576 rows of a dozen columns stays well below.
 MAX_UNPACKED_BYTES = 2 * 1024**3
+# A zip member that unpacks to more than this many times its packed size is a zip bomb, not a
+# sheet: sheets saved by Excel, LibreOffice or openpyxl pack 5 to 30 times (a million identical
+# rows about 20), a bomb several hundred times. Small parts (styles, shared strings of one
+# repeated word) may pack tighter and are let be. Setting UPLOAD_MAX_ZIP_RATIO.
+MAX_ZIP_RATIO = 100
+_RATIO_FROM_BYTES = 10 * 1024 * 1024
+# Excel's own limit; a sheet with more rows was not made by a spreadsheet program. Checked
+# from the sheet's size before its cells become Python objects (about 100 bytes each), with
+# the number of cells (setting UPLOAD_MAX_CELLS): 1,048,576 rows of 24 columns.
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_CELLS = 1_048_576 * 24
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NL, _CR = 10, 13
@@ -463,18 +475,40 @@ def _decode_columns(columns: list[RawColumn], layout: Layout) -> None:
 
 
 def _csv_records(layout: Layout, name: str) -> list[list]:
-    """Every record of the file by Python's csv module, as a spreadsheet numbers them."""
-    data = layout.path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig" if layout.encoding == "utf-8" else layout.encoding)
-    except UnicodeDecodeError:
-        layout.encoding = "cp1254"
-        text = data.decode("cp1254")
-    try:
-        with _no_cycle_collection():
-            return list(csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter))
-    except csv.Error:
-        raise _unreadable(name) from None
+    """Every record of the file by Python's csv module, as a spreadsheet numbers them.
+
+    The file is read as a stream, not into one string: a cell of 100 MB (a quote mark never
+    closed, or a hostile file) then costs no more than the csv module's field limit before it
+    is refused, instead of several times the file's size."""
+    encodings = ["utf-8-sig" if layout.encoding == "utf-8" else layout.encoding]
+    if encodings[0] != "cp1254":
+        encodings.append("cp1254")  # a file whose later rows are in Windows-1254
+    for encoding in encodings:
+        try:
+            with (
+                open(layout.path, encoding=encoding, newline="") as file,
+                _no_cycle_collection(),
+            ):
+                records = list(csv.reader(file, delimiter=layout.delimiter))
+        except UnicodeDecodeError:
+            continue
+        except csv.Error as error:
+            if "field limit" in str(error):
+                raise _cell_too_long(name) from None
+            raise _unreadable(name) from None
+        layout.encoding = "cp1254" if encoding == "cp1254" else layout.encoding
+        return records
+    raise _unreadable(name)
+
+
+def _cell_too_long(name: str) -> TableRefused:
+    return TableRefused(
+        _(
+            "“%(name)s” has a cell of more than %(limit)s characters, often a quote mark that "
+            "is never closed; it was not read."
+        )
+        % {"name": name, "limit": number_format(csv.field_size_limit(), force_grouping=True)}
+    )
 
 
 # Workbooks --------------------------------------------------------------------------------
@@ -486,13 +520,40 @@ def _check_unpacked(path: Path, name: str) -> None:
             return
     try:
         with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
     except zipfile.BadZipFile:
         raise _unreadable(name) from None
-    if unpacked > MAX_UNPACKED_BYTES:
+    unpacked = sum(info.file_size for info in members)
+    ratio = getattr(settings, "UPLOAD_MAX_ZIP_RATIO", MAX_ZIP_RATIO)
+    packed_tight = any(
+        info.file_size > _RATIO_FROM_BYTES and info.file_size > ratio * max(info.compress_size, 1)
+        for info in members
+    )
+    # The sizes are those the archive declares; calamine's unzipping stops at a member that
+    # unpacks to more than it declared, so a bomb cannot lie its way past this.
+    if unpacked > MAX_UNPACKED_BYTES or packed_tight:
         raise TableRefused(
             _("“%(name)s” unpacks to far more than a list could hold; it was not read.")
             % {"name": name}
+        )
+
+
+def _check_sheet_size(sheet, sheet_name: str) -> None:
+    """Refuse a sheet too large to read before its cells are made Python objects."""
+    cells = getattr(settings, "UPLOAD_MAX_CELLS", MAX_SHEET_CELLS)
+    if sheet.height > MAX_SHEET_ROWS or sheet.height * sheet.width > cells:
+        raise TableRefused(
+            _(
+                "The sheet “%(sheet)s” has %(rows)s rows and %(columns)s columns; at most "
+                "%(limit)s rows and %(cells)s cells can be imported. Split it into several files."
+            )
+            % {
+                "sheet": sheet_name,
+                "rows": number_format(sheet.height, force_grouping=True),
+                "columns": number_format(sheet.width, force_grouping=True),
+                "limit": number_format(MAX_SHEET_ROWS, force_grouping=True),
+                "cells": number_format(cells, force_grouping=True),
+            }
         )
 
 
@@ -513,8 +574,12 @@ def _sheet_rows(path: Path, name: str, wanted: str | None) -> tuple[list[list], 
             )
     for sheet_name in candidates:
         try:
+            sheet = workbook.get_sheet_by_name(sheet_name)
+            _check_sheet_size(sheet, sheet_name)
             with _no_cycle_collection():
-                rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+                rows = sheet.to_python(skip_empty_area=False)
+        except TableRefused:
+            raise
         except Exception:
             raise _unreadable(name) from None
         if any(_filled(row) for row in rows[:1000]) or any(_filled(row) for row in rows):
