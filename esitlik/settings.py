@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "esitlik.api",
     "esitlik.network",
     "esitlik.portal",
+    "esitlik.privacy",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -183,6 +184,12 @@ UPLOAD_MAX_MB = env.int("ESITLIK_UPLOAD_MAX_MB", 200)
 # is deleted.
 IMPORT_STALE_MINUTES = env.int("ESITLIK_IMPORT_STALE_MINUTES", 120)
 UPLOAD_KEEP_DAYS = env.int("ESITLIK_UPLOAD_KEEP_DAYS", 7)
+# How long personal data is kept (esitlik/privacy/retention.py, run by `esitlik upkeep`);
+# 0 keeps it for ever. See docs/privacy.md, "Retention".
+RETAIN_AUDIT_IP_DAYS = env.int("ESITLIK_RETAIN_AUDIT_IP_DAYS", 365)
+RETAIN_DECLINED_INPUT_DAYS = env.int("ESITLIK_RETAIN_DECLINED_INPUT_DAYS", 730)
+RETAIN_TOKEN_LAST_USED_DAYS = env.int("ESITLIK_RETAIN_TOKEN_LAST_USED_DAYS", 365)
+RETAIN_LOGIN_RECORDS_DAYS = env.int("ESITLIK_RETAIN_LOGIN_RECORDS_DAYS", 90)
 # Where Ibis runs the computations: "duckdb" (embedded, the default) or "pyspark" (needs the
 # optional "spark" dependencies and Java 17).
 ANALYTICS_BACKEND = env.str("ESITLIK_ANALYTICS_BACKEND", "duckdb")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("esitlik.api.urls")),
     path("", include("esitlik.network.urls")),
     path("", include("esitlik.portal.urls")),
+    path("", include("esitlik.privacy.urls")),
 ]
 
 handler403 = "esitlik.core.views.errors.permission_denied"

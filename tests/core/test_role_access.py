@@ -21,6 +21,8 @@ from esitlik.participation.models import EventAttachment
 from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
+from esitlik.privacy import services as privacy_services
+from esitlik.training.models import Trainer
 from esitlik.training.programmes import programme_create
 from esitlik.training.sessions import session_create
 from esitlik.training.staff import staff_create
@@ -188,6 +190,15 @@ CASES = [
     ("report_read", {"report_id": "published_report"}, {A, F, C, M, N}),
     ("report_status", {"report_id": "published_report"}, {A, F, C, M, N}),
     ("report_download", {"report_id": "published_report", "format": "pdf"}, {A, F, C, M, N}),
+    # Personal data requests: the equality unit (export_contacts); consents: whoever records
+    # the person (contacts: record_participation + view_contacts; trainers: manage_training).
+    ("privacy_requests", {}, {A}),
+    ("privacy_request_create", {}, {A}),
+    ("privacy_request_detail", {"request_id": "data_request"}, {A}),
+    ("privacy_contact_consents", {"contact_id": "contact"}, {A, F}),
+    ("privacy_trainer_consents", {"trainer_id": "pool_trainer"}, {A}),
+    ("privacy_consent_withdraw", {"consent_id": "contact_consent"}, {A, F}),
+    ("privacy_consent_withdraw", {"consent_id": "trainer_consent"}, {A}),
 ]
 
 
@@ -303,7 +314,23 @@ def resolve(world, kwargs):
         ).pk
         for name, directorate in (("social", world.social), ("parks", world.parks))
     }
+    pool = pool_ids(world)
+    consent = {"by": None, "purpose": "Davet", "text_version": "v1", "method": "paper"}
+    consent["given_on"] = date(2025, 1, 1)
+    data_request = privacy_services.request_create(
+        municipality=world.home,
+        by=None,
+        kind="access",
+        requester="Kişi",
+        channel="email",
+        received_on=date(2025, 1, 2),
+    )
     values = {
+        "contact_consent": privacy_services.consent_record(contact=contact, **consent).pk,
+        "trainer_consent": privacy_services.consent_record(
+            trainer=Trainer.objects.get(pk=pool["pool_trainer"]), **consent
+        ).pk,
+        "data_request": data_request.pk,
         **{name: event.pk for name, event in events.items()},
         **training_sessions,
         "programme": programme.pk,
@@ -327,7 +354,7 @@ def resolve(world, kwargs):
         "bob_membership": world.bob.memberships.get().pk,
         "published_report": ready_report(world.home, published=True).pk,
         "pdf": "pdf",
-        **pool_ids(world),
+        **pool,
         **data_ids(world),
     }
     return {name: values[key] for name, key in kwargs.items()}

@@ -29,6 +29,7 @@ from esitlik.participation.stakeholders import contact_add, stakeholder_create
 from esitlik.plans import indicators, structure
 from esitlik.plans import services as plan_services
 from esitlik.plans.models import Evidence, IndicatorUpdate
+from esitlik.privacy import services as privacy_services
 from esitlik.training.programmes import programme_create
 from esitlik.training.sessions import attendance_add, session_create
 from esitlik.training.staff import staff_create
@@ -234,7 +235,25 @@ def object_kwargs(world, municipality):
     )
     report = ready_report(municipality, published=True)
     api_token, _ = token_create(membership=member, name="Sistem", by=None)
+    consent = privacy_services.consent_record(
+        by=None,
+        contact=contact,
+        purpose="Davet",
+        text_version="v1",
+        given_on=date(2025, 1, 1),
+        method="paper",
+    )
+    data_request = privacy_services.request_create(
+        municipality=municipality,
+        by=None,
+        kind="access",
+        requester="Kişi",
+        channel="email",
+        received_on=date(2025, 1, 2),
+    )
     return {
+        "consent_id": consent.pk,
+        "request_id": data_request.pk,
         "token_id": api_token.pk,
         "report_id": report.pk,
         "format": "pdf",

@@ -5,6 +5,7 @@ from django.db import close_old_connections
 
 from esitlik.core import ratelimit
 from esitlik.datasets.upkeep import upkeep
+from esitlik.privacy.retention import retain
 from esitlik.reports.upkeep import interrupted as interrupted_reports
 
 
@@ -13,8 +14,8 @@ class Command(BaseCommand):
         "Tidy after interrupted imports and reports and forgotten uploads: imports still "
         "running long after they started are marked refused, such reports failed, uploads "
         "left unconfirmed for days are deleted, stray temporary files removed, ended "
-        "rate-limit windows deleted (see esitlik/datasets/upkeep.py, esitlik/reports/upkeep.py "
-        "and esitlik/core/ratelimit.py). Once, or every N "
+        "rate-limit windows deleted, personal data past its retention period blanked (see esitlik/datasets/upkeep.py, esitlik/reports/upkeep.py, "
+        "esitlik/core/ratelimit.py and esitlik/privacy/retention.py). Once, or every N "
         "seconds with --every; `esitlik serve` runs it every ten minutes."
     )
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             tidied = upkeep()
             reports = interrupted_reports()
             ratelimit.purge()  # ended rate-limit windows (esitlik/core/ratelimit.py)
+            retain()  # retention periods of personal data (esitlik/privacy/retention.py)
             if options["verbosity"] and (every == 0 or reports or any(vars(tidied).values())):
                 self.stdout.write(f"esitlik upkeep: {tidied}, interrupted reports: {reports}")
             if every <= 0:
