@@ -62,6 +62,27 @@ def page_number_content() -> SafeString:
     return mark_safe(" ".join(parts))  # noqa: S308 -- built from css_string and counters
 
 
+def page_margins_css(*, left: str, right: str, bottom_left: str | None = None) -> SafeString:
+    """The ``@page`` rule of a printable document: ``left`` and ``right`` in the running
+    header, the page numbers at the bottom right, ``bottom_left`` (a warning such as "Draft")
+    in red if given. Texts are quoted with :func:`css_string`.
+
+    The result goes in a ``<style>`` element as it is: a page served to a browser allows that
+    exact element by its hash (``esitlik.core.csp.allow_style``), since the Content Security
+    Policy refuses any other inline style.
+    """
+    lines = [
+        "@page {",
+        f"  @top-left {{ content: {css_string(left)}; }}",
+        f"  @top-right {{ content: {css_string(right)}; }}",
+        f"  @bottom-right {{ content: {page_number_content()}; }}",
+    ]
+    if bottom_left:
+        lines.append(f"  @bottom-left {{ content: {css_string(bottom_left)}; color: #a4161a; }}")
+    lines.append("}")
+    return mark_safe("\n".join(lines))  # noqa: S308 -- built from css_string and counters
+
+
 def _fetcher_class():
     # WeasyPrint loads Pango through cffi when imported; importing it lazily keeps the rest of
     # the site running on a machine where Pango is missing.

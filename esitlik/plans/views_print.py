@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from esitlik.core.access import access_membership_for
-from esitlik.core.pdf import css_string, html_to_pdf, page_number_content
+from esitlik.core.csp import allow_style
+from esitlik.core.pdf import html_to_pdf, page_margins_css
 from esitlik.core.permissions import Perm
 from esitlik.core.views.util import save_form
 from esitlik.plans import decision, printable
@@ -22,28 +23,29 @@ from esitlik.plans.models import ActionPlan
 TEMPLATE = "plans/print/plan.html"
 
 
-def _render_plan(membership, plan, language: str, *, for_pdf: bool) -> str:
-    """The plan as HTML in ``language``: a page, or the source WeasyPrint turns into a PDF."""
+def _render_plan(membership, plan, language: str, *, for_pdf: bool) -> tuple[str, str]:
+    """The plan as HTML in ``language`` (a page, or the source WeasyPrint turns into a PDF)
+    and the text of its one ``<style>`` element."""
     with translation.override(language):
         doc = printable.gather(plan)
         # Texts of the page margins (running header, page numbers) live in CSS strings.
-        margins = {
-            "left": css_string(doc.municipality),
-            "right": css_string(f"{doc.title} · {doc.period}"),
-            "pages": page_number_content(),
-            "draft": css_string(_("Draft, not adopted by the council")),
-        }
-        return render_to_string(
+        page_css = page_margins_css(
+            left=doc.municipality,
+            right=f"{doc.title} · {doc.period}",
+            bottom_left=None if doc.adopted else _("Draft, not adopted by the council"),
+        )
+        html = render_to_string(
             TEMPLATE,
             {
                 "doc": doc,
                 "plan": plan,
                 "municipality": membership.municipality,
                 "for_pdf": for_pdf,
-                "margins": margins,
+                "page_css": page_css,
                 "other_language": "en" if language == "tr" else "tr",
             },
         )
+        return html, page_css
 
 
 def _private(response):
@@ -58,8 +60,8 @@ def plan_print(request, slug, plan_id):
     membership = access_membership_for(request, slug)
     plan = access_plan(membership, plan_id)
     language = printable.choose_language(request.GET.get("lang"))
-    html = _render_plan(membership, plan, language, for_pdf=False)
-    return _private(HttpResponse(html))
+    html, page_css = _render_plan(membership, plan, language, for_pdf=False)
+    return _private(allow_style(HttpResponse(html), page_css))
 
 
 @login_required
@@ -68,7 +70,7 @@ def plan_pdf(request, slug, plan_id):
     membership = access_membership_for(request, slug)
     plan = access_plan(membership, plan_id)
     language = printable.choose_language(request.GET.get("lang"))
-    html = _render_plan(membership, plan, language, for_pdf=True)
+    html, _page_css = _render_plan(membership, plan, language, for_pdf=True)
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=printable.pdf_filename(plan, language)

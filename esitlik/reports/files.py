@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, HttpResponse
 
+from esitlik.core import csp
 from esitlik.reports.document import Report
 from esitlik.reports.models import StoredReport
 from esitlik.reports.render import CONTENT_TYPES, render
@@ -32,4 +33,8 @@ def report_file(report: StoredReport, format: str) -> HttpResponse:
     data = render(Report.from_dict(report.document), format)
     response = HttpResponse(data, content_type=CONTENT_TYPES[format])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if format == "html":
+        # A standalone file with its styles inline: a download, and should a browser show it
+        # anyway, a sandboxed one (no script, no forms, not of our origin).
+        response[csp.HEADER] = csp.SANDBOXED_FILE_POLICY
     return response

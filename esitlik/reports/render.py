@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 
 from esitlik.core.pdf import (
     STATIC_SOURCE,
-    css_string,
     html_to_pdf,
     html_to_pdf_counted,
-    page_number_content,
+    page_margins_css,
 )
 from esitlik.reports import charts, formats
 from esitlik.reports.document import Audience, Report
@@ -104,6 +103,20 @@ def _inline_css() -> str:
     return mark_safe(text.replace("</", "<\\/"))  # noqa: S308 -- our own stylesheets
 
 
+def page_css(report: Report) -> str:
+    """The report's ``@page`` rule (running header, page numbers, "internal" warning), the
+    text of its one ``<style>`` element besides a standalone file's stylesheet; the site's
+    page allows it by its hash (``esitlik.core.csp.allow_style``)."""
+    with translation.override(report.language):
+        return page_margins_css(
+            left=report.subtitle,
+            right=report.title,
+            bottom_left=None
+            if report.audience == Audience.PUBLIC
+            else _("Internal: not for publication"),
+        )
+
+
 def render_html(
     report: Report,
     *,
@@ -138,12 +151,7 @@ def render_html(
                 if interactive
                 else {},
                 "format_locale": charts.FORMAT_LOCALES[report.language],
-                "margins": {
-                    "left": css_string(report.subtitle),
-                    "right": css_string(f"{report.title}"),
-                    "pages": page_number_content(),
-                    "internal": css_string(_("Internal: not for publication")),
-                },
+                "page_css": page_css(report),
             },
         )
 

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from esitlik.core.access import access_membership_for
+from esitlik.core.csp import allow_style
 from esitlik.core.permissions import Perm, can
 from esitlik.core.templatetags.core_tags import percent_points
 from esitlik.core.views.util import page_context
@@ -28,7 +29,7 @@ from esitlik.reports.access import access_report, visible_reports
 from esitlik.reports.files import report_file
 from esitlik.reports.forms import ReportRequestForm
 from esitlik.reports.models import StoredReport
-from esitlik.reports.render import FORMATS, render_html
+from esitlik.reports.render import FORMATS, page_css, render_html
 
 PAGE_SIZE = 50
 
@@ -199,7 +200,8 @@ def report_read(request, slug, report_id):
                 if item["format"] != "html"
             ),
         ]
-    return HttpResponse(render_html(document, page=True, toolbar=toolbar, interactive=True))
+    response = HttpResponse(render_html(document, page=True, toolbar=toolbar, interactive=True))
+    return allow_style(response, page_css(document))
 
 
 @login_required

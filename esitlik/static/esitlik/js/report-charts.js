@@ -2,7 +2,8 @@
 // on the server, the same as in the PDF), with its text alternative and data table beside
 // it. Where JavaScript runs, vega-embed (served from our own static files) redraws it from
 // its Vega-Lite specification, adding tooltips; the SVG stays if anything fails.
-// Loaded as a module after vendor/vega-embed.js, which sets window.vegaEmbed.
+// Loaded as a module after vendor/vega-embed.js, which sets window.vegaEmbed. Nothing here
+// needs 'unsafe-eval' or inline styles (docs/security.md).
 const specs = document.getElementById("report-charts");
 const locale = document.getElementById("report-locale");
 if (specs && window.vegaEmbed) {
@@ -16,7 +17,18 @@ if (specs && window.vegaEmbed) {
     spec.config = { ...spec.config, font: '"Esitlik Noto Sans", "Noto Sans", sans-serif' };
     const holder = document.createElement("div");
     window
-      .vegaEmbed(holder, spec, { actions: false, renderer: "svg", formatLocale })
+      .vegaEmbed(holder, spec, {
+        actions: false,
+        renderer: "svg",
+        formatLocale,
+        // Under the site's Content Security Policy (no 'unsafe-eval', no inline styles):
+        // expressions run in Vega's interpreter, which the bundle carries, instead of being
+        // compiled with new Function; vega-embed's and the tooltip's rules come from
+        // css/report-charts.css instead of <style> elements they would add.
+        ast: true,
+        defaultStyle: false,
+        tooltip: { disableDefaultStyle: true },
+      })
       .then(() => {
         box.replaceChildren(holder);
         box.setAttribute("data-interactive", "true");
