@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from esitlik.api import errors, private, public
+from esitlik.api.parsing import StrictParser
 from esitlik.api.throttle import ApiThrottle
 
 
@@ -34,6 +35,7 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
     throttle=[ApiThrottle()],
+    parser=StrictParser(),
 )
 errors.install(api)
 api.add_router("/", public.router)

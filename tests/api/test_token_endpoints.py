@@ -1,5 +1,6 @@
 """Token endpoints: the token's municipality, its holder's role, and the real pipelines."""
 
+import json
 import pytest
 
 from esitlik.core.models import AuditEntry
@@ -410,3 +411,17 @@ def test_a_large_push_with_identifiers_is_refused_as_a_small_one_is(
     runs = ImportRun.objects.order_by("pk")
     assert [run.status for run in runs] == ["failed", "failed"]
     assert not files.upload_path(runs[1]).exists()
+
+
+def test_it_refuses_a_lone_surrogate_as_unreadable_and_stores_nothing(
+    world, client, tokens, catalogue
+):
+    # JSON can spell a lone surrogate; Python reads it into a str that cannot be written.
+    rows = [{"service": "SURROGATE", "women": 1, "men": 1, "total": 2}]
+    body = json.dumps(push_body(world, rows)).replace("SURROGATE", "Sosyal Yard\\ud800m")
+    response = client.post(
+        "/api/v1/service-counts", body, content_type="application/json", **bearer(tokens["alice"])
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_request"
+    assert not ImportRun.objects.exists()
