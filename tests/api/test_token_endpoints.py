@@ -1,6 +1,7 @@
 """Token endpoints: the token's municipality, its holder's role, and the real pipelines."""
 
 import json
+
 import pytest
 
 from esitlik.core.models import AuditEntry
