@@ -24,7 +24,9 @@ from esitlik.datasets.models import ImportRun
 from esitlik.frameworks.services import tag_create, tag_set_create
 from esitlik.participation.inputs import input_create
 from esitlik.participation.models import Input
+from esitlik.participation.stakeholders import contact_add
 from esitlik.plans import indicators, services, structure
+from esitlik.privacy import services as privacy_services
 from esitlik.training.models import RoleCategory
 from esitlik.training.trainers import trainer_create
 from tests.browser.conftest import axe_violations, sign_in
@@ -142,6 +144,30 @@ def one_of_everything(world) -> dict:
     tag = tag_create(framework=tag_set, code="K1", title={"tr": "Güvenli kent"}, by=alice)
     report = ready_report(home, by=alice)
     network = network_create(name="Kadın Dostu Kentler", slug="kdk", municipalities=[home])
+    contact = contact_add(
+        stakeholder=group,
+        by=alice,
+        name="Deniz Arslan",
+        email="deniz@example.org",
+        consent_date=timezone.localdate(),
+        consent_purpose="Plan toplantılarına davet",
+    )
+    consent = privacy_services.consent_record(
+        by=alice,
+        contact=contact,
+        purpose="Plan toplantılarına davet",
+        text_version="Davet izni v1",
+        given_on=timezone.localdate(),
+        method="paper",
+    )
+    data_request = privacy_services.request_create(
+        municipality=home,
+        by=alice,
+        kind="access",
+        requester="Deniz Arslan",
+        channel="email",
+        received_on=timezone.localdate(),
+    )
 
     return {
         "plan_id": plan.pk,
@@ -172,6 +198,9 @@ def one_of_everything(world) -> dict:
         "item_id": tag.pk,
         "report_id": report.pk,
         "network": network.slug,
+        "contact_id": contact.pk,
+        "consent_id": consent.pk,
+        "request_id": data_request.pk,
         "member_id": Membership.objects.get(user=world.bob).pk,
         "directorate_id": world.social.pk,
     }
@@ -249,6 +278,13 @@ PAGES = [
     ("stakeholder_detail", [M, "stakeholder_id"], "alice"),
     ("stakeholder_edit", [M, "stakeholder_id"], "alice"),
     ("contact_create", [M, "stakeholder_id"], "alice"),
+    # Personal data (KVKK)
+    ("privacy_requests", [M], "alice"),
+    ("privacy_request_create", [M], "alice"),
+    ("privacy_request_detail", [M, "request_id"], "alice"),
+    ("privacy_contact_consents", [M, "contact_id"], "alice"),
+    ("privacy_trainer_consents", [M, "trainer_id"], "alice"),
+    ("privacy_consent_withdraw", [M, "consent_id"], "alice"),
     ("participation_import", [M], "alice"),
     # Training
     ("training_summary", [M], "alice"),
@@ -428,7 +464,10 @@ NOT_PAGES = {
     "network_xlsx",
     "network_observatory_json",
     "network_observatory_xlsx",
+    "privacy_request_export",
     # POST only
+    "privacy_request_erase",
+    "privacy_request_answer",
     "member_remove",
     "invitation_revoke",
     "api_token_revoke",
