@@ -181,6 +181,11 @@ UPLOADS_ROOT = DATA_DIR / "uploads"
 # Django spools uploads above FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file, so a large
 # upload is never held in memory.
 UPLOAD_MAX_MB = env.int("ESITLIK_UPLOAD_MAX_MB", 200)
+# A spreadsheet (a zip) whose sheet unpacks to more than this many times its packed size is
+# refused as a zip bomb; a sheet of more cells than this is refused before it is read
+# (esitlik/datasets/ingest/reading.py says why these numbers).
+UPLOAD_MAX_ZIP_RATIO = env.int("ESITLIK_UPLOAD_MAX_ZIP_RATIO", 100)
+UPLOAD_MAX_CELLS = env.int("ESITLIK_UPLOAD_MAX_CELLS", 1_048_576 * 24)
 # `esitlik upkeep`: an import still running this long after it started was interrupted (a
 # 10-million-row file takes well under a minute); an upload not confirmed in this many days
 # is deleted.
