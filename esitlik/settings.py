@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "esitlik.core",
     "esitlik.frameworks",
     "esitlik.plans",
@@ -86,9 +89,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified (user.is_verified()) when this session passed the code step.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "esitlik.core.middleware.AuditContextMiddleware",
+    # After the password, a user with an authenticator answers its code before anything else;
+    # a user whose role requires one is sent to set it up (docs/security.md, "Sign-in").
+    "esitlik.core.two_factor.TwoFactorMiddleware",
     # Axes must come last: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -159,6 +167,19 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "esitlik.core.middleware.client_ip"
 AXES_VERBOSE = False
+# A wrong two-step code counts as a failed sign-in too (esitlik/core/two_factor.py); it is
+# never written into axes' record of the attempt.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+
+# Two-step sign-in (TOTP, django-otp). Members holding one of these roles anywhere, and
+# superusers, must set up an authenticator app; everyone else may. "none": nobody must.
+# The demo sets "none" (esitlik/cli.py) so its printed logins are enough to try it.
+TWO_FACTOR_REQUIRED_ROLES = [
+    role
+    for role in env.list("ESITLIK_2FA_REQUIRED_ROLES", default=["equality_admin"])
+    if role.lower() != "none"
+]
+OTP_TOTP_ISSUER = "esitlik"
 
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", _("Turkish")), ("en", _("English"))]

@@ -3,6 +3,13 @@
 alice — equality unit admin of "home"; bob — focal point of one directorate of "home";
 carol — commission member of "home"; mona — monitor of "home"; nina — network coordinator of
 "home"; oscar — equality unit admin of "other", the outsider who must never see "home".
+
+Two-step sign-in: the test client's ``force_login`` and ``login`` sign a user in the way the
+real sign-in does after both steps. A user who has an authenticator device, or whose role
+requires one (alice, oscar, any equality unit admin, superusers), gets a confirmed device
+(made if missing) and a session verified with it, so tests of admin pages need no change.
+Tests about two-step sign-in itself ask for the ``real_two_factor`` fixture, which turns
+that off. Only the test client is affected: pages and the browser tests sign in for real.
 """
 
 from dataclasses import dataclass
@@ -40,6 +47,34 @@ def fresh_portal_pages():
 
     caching.clear()
     yield
+
+
+@pytest.fixture
+def real_two_factor():
+    """Ask for this to sign in through the two-step flow as production does (see above)."""
+    return True
+
+
+@pytest.fixture(autouse=True)
+def two_factor_passed_on_force_login(request, monkeypatch):
+    if "real_two_factor" in request.fixturenames:
+        return
+    from django.test.client import ClientMixin
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from esitlik.core.two_factor import has_two_factor, is_required
+    from tests.otp import give_authenticator
+
+    original = ClientMixin._login
+
+    def login_with_second_step(self, user, backend=None):
+        original(self, user, backend)
+        if has_two_factor(user) or is_required(user):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = give_authenticator(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", login_with_second_step)
 
 
 @dataclass

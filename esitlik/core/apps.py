@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from esitlik.core import signals  # noqa: F401  (connects the login audit handlers)
+        from esitlik.core import (
+            signals,  # noqa: F401  (connects the login audit handlers)
+            two_factor,  # noqa: F401  (registers its settings check)
+        )

@@ -19,6 +19,8 @@ def _logged_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def _login_failed(sender, credentials, request=None, **kwargs):
+    if credentials.get("two_factor"):
+        return  # a wrong code: esitlik.core.two_factor audits it as core.2fa.failed
     # Only the user name is kept; the attempted password never reaches the log.
     audit_record(
         action="core.user.login_failed",

@@ -8,14 +8,24 @@ from esitlik.core.views import (
     members,
     municipality,
     neighbourhoods,
+    two_factor,
 )
 
 account_patterns = [
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/two-step/", two_factor.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-step/setup/", two_factor.two_factor_setup, name="two_factor_setup"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
+        "accounts/two-step/recovery-codes/",
+        two_factor.two_factor_recovery,
+        name="two_factor_recovery",
     ),
+    path(
+        "accounts/two-step/recovery-codes.txt",
+        two_factor.two_factor_recovery_download,
+        name="two_factor_recovery_download",
+    ),
+    path("accounts/two-step/off/", two_factor.two_factor_disable, name="two_factor_disable"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/change/",

@@ -108,14 +108,46 @@ NAV = [
 ]
 
 
+def prepare_two_factor(username: str):
+    """The authenticator device the user signs in with, if they have one or their role
+    requires one (equality unit admins: given one here); None for everyone else."""
+    from django.contrib.auth import get_user_model
+
+    from esitlik.core.two_factor import has_two_factor, is_required
+    from tests.otp import give_authenticator
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is not None and (has_two_factor(user) or is_required(user)):
+        return give_authenticator(user)
+    return None
+
+
+def answer_code_step(page: Page, device) -> None:
+    """On the two-step sign-in page, type the code the app shows now and go on."""
+    from tests.otp import app_code
+
+    expect(page).to_have_url(re.compile(r"/accounts/two-step/"))
+    page.locator("main input[name=code]").fill(app_code(device))
+    page.locator("main input[name=code]").press("Enter")
+    expect(page).not_to_have_url(re.compile(r"/accounts/two-step/"))
+
+
 def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
-    """Sign in through the real login form, as a person would, and wait for the next page."""
+    """Sign in through the real login form, as a person would, and wait for the next page.
+
+    Two-step sign-in included: a user whose role requires it (equality unit admins) is given
+    an authenticator device first (:func:`prepare_two_factor`), and the code step gets the code
+    the app would show (:func:`answer_code_step`).
+    """
+    device = prepare_two_factor(username)
     page.goto("/accounts/login/")
     form = page.locator("main form").filter(has=page.locator("input[name=password]"))
     form.locator("input[name=username]").fill(username)
     form.locator("input[name=password]").fill(password)
     form.locator("button[type=submit]").click()
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    if device is not None:
+        answer_code_step(page, device)
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import NAV, screenshot, sign_in
+from tests.browser.conftest import NAV, answer_code_step, prepare_two_factor, screenshot, sign_in
 from tests.factories import PASSWORD
 
 
@@ -21,7 +21,9 @@ def test_it_signs_in_through_the_form_in_turkish_and_lands_on_the_dashboard(
     # The fields are found by their visible labels, as a screen reader user would.
     page.get_by_label("Kullanıcı adı").fill("alice")
     page.get_by_label("Parola").fill(PASSWORD)
+    device = prepare_two_factor("alice")  # an equality unit admin has an authenticator app
     page.get_by_role("button", name="Giriş yap", exact=True).click()
+    answer_code_step(page, device)
 
     expect(page).to_have_url(f"{live_server.url}/m/ornek/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Örnek Belediyesi")
@@ -63,3 +65,34 @@ def test_it_signs_out_from_the_user_menu_and_returns_to_the_login_page(page: Pag
     # The session is really gone: the dashboard now asks to sign in again.
     page.goto("/m/ornek/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/m/ornek/$"))
+
+
+def test_an_admin_without_an_authenticator_sets_one_up_on_first_sign_in(
+    page: Page, browser_world, live_server
+):
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Kullanıcı adı").fill("alice")
+    page.get_by_label("Parola").fill(PASSWORD)
+    page.get_by_role("button", name="Giriş yap", exact=True).click()
+
+    # Sent to set up two-step sign-in, with the QR code and the key to type in.
+    expect(page).to_have_url(re.compile(r"/accounts/two-step/setup/\?next="))
+    expect(page.locator("main svg.qr-code")).to_be_visible()
+    key = page.locator("main code.secret").inner_text().replace(" ", "")
+    screenshot(page, "14-two-step-setup")
+    page.locator("main input[name=code]").fill(f"{totp(b32decode(key)):06d}")
+    page.locator("main input[name=code]").press("Enter")
+
+    # Ten recovery codes, once; then on to where the admin was going.
+    expect(page).to_have_url(re.compile(r"/accounts/two-step/recovery-codes/"))
+    expect(page.locator("main ul.recovery-codes li")).to_have_count(10)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}/m/ornek/")
+    # The user menu leads back to the page, which now says it is on.
+    page.locator("details.user-menu summary").click()
+    page.locator("details.user-menu a[href='/accounts/two-step/setup/']").click()
+    expect(page.locator("main form[action='/accounts/two-step/off/']")).to_be_visible()

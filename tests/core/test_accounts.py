@@ -4,6 +4,7 @@ from django.core import mail
 from django.urls import reverse
 
 from esitlik.core.models import AuditEntry
+from tests.otp import sign_in_through_the_forms
 
 
 def sign_in(client, username, password):
@@ -11,7 +12,7 @@ def sign_in(client, username, password):
 
 
 def test_it_signs_in_through_the_form_and_audits_it(world, client, password):
-    response = sign_in(client, "alice", password)
+    response = sign_in_through_the_forms(client, world.alice, password)  # an admin: two steps
     assert response.status_code == 302
     assert client.get("/", follow=True).request["PATH_INFO"] == "/m/ornek/"
     assert AuditEntry.objects.filter(action="core.user.logged_in", actor=world.alice).exists()

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from esitlik.core import services
 from esitlik.core.models import AuditEntry
+from tests.otp import sign_in_through_the_forms
 
 
 def test_it_shows_this_municipalitys_changes_with_values(world, client):
@@ -71,7 +72,7 @@ def test_it_names_fields_and_choices_in_the_users_language(world, client):
 
 
 def test_it_keeps_sign_ins_out_of_the_dashboards_recent_changes(world, client):
-    client.post(reverse("login"), {"username": "alice", "password": "correct-horse-battery"})
+    sign_in_through_the_forms(client, world.alice, "correct-horse-battery")
     services.directorate_update(directorate=world.parks, by=world.alice, description="yeni")
     recent = client.get(reverse("dashboard", args=["ornek"])).context["recent"]
     assert [entry.action for entry in recent] == ["core.directorate.updated"]

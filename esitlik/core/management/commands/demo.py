@@ -31,5 +31,9 @@ class Command(BaseCommand):
         for user in DEMO_USERS:
             self.stdout.write(f"  {user.username:<{width}}  {user.describe}")
         self.stdout.write(f"  parola / password (hepsi / all): {DEMO_PASSWORD}")
+        if not settings.TWO_FACTOR_REQUIRED_ROLES:
+            self.stdout.write(
+                "  iki adımlı giriş demoda isteğe bağlı / two-step sign-in is optional in the demo"
+            )
         if not no_serve:
             call_command("serve", bind=bind, workers=2)
