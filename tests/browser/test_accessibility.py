@@ -338,6 +338,9 @@ PAGES = [
     ("network_list", [], "nina"),
     ("network_compare", ["network"], "nina"),
     ("password_change", [], "alice"),
+    ("two_factor_setup", [], "bob"),  # setting up: the QR code and the key
+    ("two_factor_setup", [], "alice"),  # set up: recovery codes, turning it off
+    ("two_factor_recovery", [], "alice"),
     ("login", [], None),
     ("password_reset", [], None),
 ]
@@ -419,6 +422,7 @@ FORMS = [
     ("dataset_dimension_create", [M], "alice"),
     ("dataset_expectation_create", [M], "alice"),
     ("password_change", [], "alice"),
+    ("two_factor_setup", [], "bob"),
     ("login", [], None),
 ]
 
@@ -479,6 +483,11 @@ NOT_PAGES = {
     "report_withdraw",
     "report_delete",
     "logout",
+    "two_factor_disable",
+    # a file: the recovery codes just made
+    "two_factor_recovery_download",
+    # the code step between password and signed in (axe in test_signing_in.py)
+    "two_factor_verify",
     # second level (a detail's own sub-pages) or a passing state
     "contact_erase",
     "certification_edit",

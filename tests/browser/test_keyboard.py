@@ -4,9 +4,10 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import NAV, sign_in
+from tests.browser.conftest import NAV, prepare_two_factor, sign_in
 from tests.browser.test_plan_actions import plan_in_implementation
 from tests.factories import PASSWORD
+from tests.otp import app_code
 
 # What document.activeElement is, in a form that is easy to compare and to read in a failure.
 ACTIVE = """() => {
@@ -103,6 +104,8 @@ def test_it_operates_the_language_buttons_and_user_menu_by_keyboard(
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
+    expect(page.locator("details.user-menu a[href='/accounts/two-step/setup/']")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Çıkış yap")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Giriş yap")
@@ -137,6 +140,7 @@ def tab_to(page: Page, selector: str, limit: int = 60, key: str = "Tab") -> None
 
 
 def sign_in_by_keyboard(page: Page, username: str) -> None:
+    device = prepare_two_factor(username)  # an admin signs in with two steps
     page.goto("/accounts/login/")
     tab_to(page, "main input[name=username]")
     page.keyboard.type(username)
@@ -144,6 +148,12 @@ def sign_in_by_keyboard(page: Page, username: str) -> None:
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    if device is not None:
+        expect(page).to_have_url(re.compile(r"/accounts/two-step/"))
+        tab_to(page, "main input[name=code]")
+        page.keyboard.type(app_code(device))
+        page.keyboard.press("Enter")
+        expect(page).not_to_have_url(re.compile(r"/accounts/two-step/"))
 
 
 def test_the_skip_link_is_the_first_tab_stop_of_a_form_page_and_lands_in_main(

@@ -4,7 +4,14 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import NAV, answer_code_step, prepare_two_factor, screenshot, sign_in
+from tests.browser.conftest import (
+    NAV,
+    answer_code_step,
+    axe_violations,
+    prepare_two_factor,
+    screenshot,
+    sign_in,
+)
 from tests.factories import PASSWORD
 
 
@@ -23,6 +30,8 @@ def test_it_signs_in_through_the_form_in_turkish_and_lands_on_the_dashboard(
     page.get_by_label("Parola").fill(PASSWORD)
     device = prepare_two_factor("alice")  # an equality unit admin has an authenticator app
     page.get_by_role("button", name="Giriş yap", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/accounts/two-step/\?next="))
+    assert axe_violations(page) == []
     answer_code_step(page, device)
 
     expect(page).to_have_url(f"{live_server.url}/m/ornek/")
