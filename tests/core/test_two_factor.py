@@ -40,11 +40,11 @@ def enter(client, code, next_url=""):
 
 
 def test_an_admin_sets_up_an_authenticator_with_a_real_code(world, client, password):
+    client.cookies["django_language"] = "en"  # the texts below, whatever Turkish says
     sign_in(client, "alice", password)
     response = client.get("/m/ornek/")
     assert response.status_code == 302 and response["Location"].startswith(SETUP)
 
-    client.cookies["django_language"] = "en"  # the texts below, whatever Turkish says
     page = client.get(response["Location"]).content.decode()
     assert "<svg" in page
     assert not re.search(r"<script(?![^>]*\bsrc=)|\sstyle=", page)  # the coming strict CSP
@@ -290,3 +290,14 @@ def test_the_test_clients_shortcut_is_off_here(world, client):
     client.force_login(world.alice)
     assert not TOTPDevice.objects.filter(user=world.alice).exists()
     assert client.get("/m/ornek/")["Location"].startswith(SETUP)
+
+
+def test_the_demo_requires_it_of_nobody(tmp_path):
+    from esitlik.cli import prepare_demo_environment
+    from esitlik.env import Env
+
+    environ = {"ESITLIK_DATA_DIR": str(tmp_path)}
+    prepare_demo_environment(environ)
+    assert environ["ESITLIK_2FA_REQUIRED_ROLES"] == "none"
+    raw = Env(environ).list("ESITLIK_2FA_REQUIRED_ROLES", default=["equality_admin"])
+    assert [role for role in raw if role.lower() != "none"] == []
