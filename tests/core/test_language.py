@@ -52,7 +52,8 @@ def test_it_stays_turkish_for_a_browser_that_prefers_english(world, client):
 
 def test_it_switches_without_a_csrf_token_so_public_pages_are_the_same_for_everyone(client):
     page = client.get("/accounts/login/").content.decode()
-    switch = page[page.index('class="lang-switch"') : page.index("</form>", page.index("lang-switch"))]
+    start = page.index('class="lang-switch"')
+    switch = page[start : page.index("</form>", start)]
     assert 'method="get"' in switch and "csrfmiddlewaretoken" not in switch
     response = client.get(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"

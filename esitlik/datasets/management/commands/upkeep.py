@@ -14,8 +14,9 @@ class Command(BaseCommand):
         "Tidy after interrupted imports and reports and forgotten uploads: imports still "
         "running long after they started are marked refused, such reports failed, uploads "
         "left unconfirmed for days are deleted, stray temporary files removed, ended "
-        "rate-limit windows deleted, personal data past its retention period blanked (see esitlik/datasets/upkeep.py, esitlik/reports/upkeep.py, "
-        "esitlik/core/ratelimit.py and esitlik/privacy/retention.py). Once, or every N "
+        "rate-limit windows deleted, personal data past its retention period blanked (see "
+        "esitlik/datasets/upkeep.py, esitlik/reports/upkeep.py, esitlik/core/ratelimit.py and "
+        "esitlik/privacy/retention.py). Once, or every N "
         "seconds with --every; `esitlik serve` runs it every ten minutes."
     )
 
