@@ -103,6 +103,7 @@ NAV = [
     "Müdürlükler",
     "Üyeler",
     "İşlem kaydı",
+    "Kişisel veriler",
     "Ayarlar",
     "API anahtarları",
 ]
