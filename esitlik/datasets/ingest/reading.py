@@ -196,6 +196,21 @@ def _width(cells) -> int:
     return 0
 
 
+# The longest cell a CSV may have: Python's csv default. The limit is the process's, and
+# libraries change it on import (frictionless raises it to sys.maxsize), so the reader sets
+# it for itself while it reads.
+MAX_CSV_CELL = 131_072
+
+
+@contextmanager
+def _csv_cell_limit():
+    before = csv.field_size_limit(MAX_CSV_CELL)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 @contextmanager
 def _no_cycle_collection():
     """A workbook's cells are millions of small objects, none in a cycle: the cycle
@@ -488,6 +503,7 @@ def _csv_records(layout: Layout, name: str) -> list[list]:
             with (
                 open(layout.path, encoding=encoding, newline="") as file,
                 _no_cycle_collection(),
+                _csv_cell_limit(),
             ):
                 records = list(csv.reader(file, delimiter=layout.delimiter))
         except UnicodeDecodeError:
@@ -507,7 +523,7 @@ def _cell_too_long(name: str) -> TableRefused:
             "“%(name)s” has a cell of more than %(limit)s characters, often a quote mark that "
             "is never closed; it was not read."
         )
-        % {"name": name, "limit": number_format(csv.field_size_limit(), force_grouping=True)}
+        % {"name": name, "limit": number_format(MAX_CSV_CELL, force_grouping=True)}
     )
 
 
