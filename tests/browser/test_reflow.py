@@ -24,7 +24,7 @@ def assert_nav_fits(page: Page) -> None:
     nav = page.get_by_role("navigation", name="Belediye")
     boxes = []
     for name in NAV:
-        link = nav.get_by_role("link", name=name)
+        link = nav.get_by_role("link", name=name, exact=True)
         expect(link).to_be_visible()
         box = link.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, name
@@ -55,7 +55,7 @@ def test_it_fits_a_phone_without_sideways_scrolling(page: Page, browser_world, l
         ("Üyeler", "members/"),
         ("İşlem kaydı", "audit/"),
     ]:
-        nav.get_by_role("link", name=name).tap()
+        nav.get_by_role("link", name=name, exact=True).tap()
         expect(page).to_have_url(f"{live_server.url}/m/ornek/{path}")
         expect(page.get_by_role("heading", level=1)).to_have_text(name)
         assert_no_horizontal_scroll(page)

@@ -282,7 +282,7 @@ def test_a_coordinator_finds_each_network_they_coordinate_where_they_land(world,
         link = reverse("network_compare", args=[network.slug])
         assert f'href="{link}"' in html
         assert client.get(link).status_code == 200
-    assert "Compare the municipalities of Ege Ağı" in html
+    assert "Ege Ağı belediyelerini karşılaştırın" in html
     assert html.index("Ege Ağı") < html.index("Kadın Dostu Kentler")
     assert reverse("network_compare", args=["baska-ag"]) not in html
 

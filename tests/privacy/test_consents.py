@@ -41,7 +41,7 @@ def test_withdrawing_a_contacts_last_consent_erases_the_contact(world):
     message = services.consent_withdraw(
         consent=person.consent, by=world.alice, withdrawn_on=timezone.localdate(), method="email"
     )
-    assert "erased" in message
+    assert "bilgileri silindi" in message
     assert not ContactPerson.objects.filter(pk=person.contact.pk).exists()
     person.consent.refresh_from_db()
     assert person.consent.withdrawn_on == timezone.localdate()
