@@ -30,7 +30,9 @@ def test_a_messy_file_is_mapped_by_hand_imported_in_the_background_and_shown(
         service_create(municipality=world.home, directorate=world.social, name=name, by=None)
     sign_in(page, "alice")
     page.goto(f"/m/{world.home.slug}/")
-    page.get_by_role("navigation", name="Belediye").get_by_role("link", name="Veri", exact=True).click()
+    page.get_by_role("navigation", name="Belediye").get_by_role(
+        "link", name="Veri", exact=True
+    ).click()
     page.get_by_role("link", name="Dosya içe aktar").first.click()
 
     page.get_by_label("Hizmet sayıları").check()
