@@ -129,9 +129,7 @@ def csv_limit_raised():
     csv.field_size_limit(before)
 
 
-def test_a_csv_with_one_cell_of_100_mb_is_refused_by_the_dataset_reader(
-    tmp_path, csv_limit_raised
-):
+def test_a_csv_with_one_cell_of_100_mb_is_refused_by_the_dataset_reader(tmp_path, csv_limit_raised):
     path = csv_with_huge_cell(tmp_path / "upload", 100 * MB)
     with Measured() as used, time_limit(20):
         reading.inspect(path, "dev.csv")  # the first rows are fine
