@@ -274,8 +274,7 @@ def action_update(
     action.full_clean()
     changes = diff(before, snapshot(action, fields))
     if changes:
-        action.version += 1
-        action.save(update_fields=[*changes, "version"])
+        action.save(update_fields=list(changes))
     if supporting_directorates is not None:
         action.supporting_directorates.set(supporting)
         new = [str(d) for d in supporting]
@@ -293,6 +292,10 @@ def action_update(
         if sorted(new) != sorted(old_partners):
             changes["partners"] = {"old": old_partners, "new": new}
     if changes:
+        # Any change moves the version on, a change to the lists alone too: otherwise a form
+        # opened before it would save its old lists over it without a word.
+        action.version += 1
+        action.save(update_fields=["version"])
         _audit("plans.action.updated", action, plan, by, changes)
     return action
 
