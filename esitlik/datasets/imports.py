@@ -136,7 +136,14 @@ def import_upload(
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
     try:
-        run.file_size, run.file_sha256 = files.keep(run, data)
+        try:
+            run.file_size, run.file_sha256 = files.keep(run, data)
+        except OSError as error:
+            # A full disk refuses the upload on the form, saying so; the except below
+            # deletes what was kept of it.
+            if landing.is_disk_full(error):
+                raise ValidationError({"file": landing.disk_full_message()}) from None
+            raise
         if not run.file_size:
             raise ValidationError({"file": _("The file is empty.")})
         twin = landing.landed_twin(municipality.pk, kind.value, run.file_sha256)

@@ -4,6 +4,8 @@ nothing, replace, what a run records)."""
 
 from __future__ import annotations
 
+import errno
+
 import numpy as np
 from django.conf import settings
 from django.db import transaction
@@ -59,6 +61,18 @@ def progress(run, value: int) -> None:
 
 def file_problem(message: str, rule: str = "file") -> Refused:
     return Refused([Problem(None, "", "", "", rule, message)])
+
+
+def is_disk_full(error: OSError) -> bool:
+    """Whether writing failed because the disk (or the user's quota on it) is full."""
+    return error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def disk_full_message() -> str:
+    return _(
+        "The server's disk is full, so nothing of this file was stored. Tell the "
+        "administrator; once there is room again, import the file again."
+    )
 
 
 def problem_rows(raw: reading.RawTable, problems: list[Problem]) -> tuple[list, list]:
@@ -151,7 +165,13 @@ def execute(run: ImportRun) -> None:
         )
     progress(run, 75)
     final = storage.root() / storage.run_relative_path(run)
-    writing.write(outcome.table, final)
+    try:
+        writing.write(outcome.table, final)  # a failed write leaves no file behind
+    except OSError as error:
+        # A full disk is the administrator's to fix, not an "unexpected error": say so.
+        if is_disk_full(error):
+            raise file_problem(disk_full_message(), "disk_full") from None
+        raise
     progress(run, 95)
     try:
         land(run, outcome, final)
