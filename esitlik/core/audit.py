@@ -15,7 +15,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from esitlik.core.i18n_text import localized
@@ -135,7 +135,13 @@ def check_version(obj, expected: int | None) -> None:
     """
     if expected is None:
         return
-    current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+    rows = type(obj).objects.filter(pk=obj.pk)
+    if transaction.get_connection().in_atomic_block:
+        # Held until the caller's write commits: a second request checking at the same moment
+        # waits, then reads the version the first one wrote, and is refused (PostgreSQL;
+        # SQLite's IMMEDIATE transactions already let one writer in at a time).
+        rows = rows.select_for_update()
+    current = rows.values_list("version", flat=True).first()
     if current != expected:
         raise ValidationError(
             _(

@@ -4,10 +4,17 @@ stay. Never a silent overwrite — also when the first changed only a list (supp
 directorates, tags, partners), which is stored beside the action's own row."""
 
 import re
+import threading
+import time
 
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
+from esitlik.core.audit import check_version
 from esitlik.core.models import Role
 from esitlik.plans.models import Action
 from tests.factories import MembershipFactory, UserFactory
@@ -92,3 +99,36 @@ def test_two_reports_on_one_action_do_not_overwrite_each_other(world):
     action.refresh_from_db()
     assert (action.status, action.progress) == ("on_track", 40)
     assert Action.objects.get(pk=action.pk).version == int(v1) + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_checked_at_the_same_moment_let_only_one_through(world):
+    """The version check holds the row until the write commits: a second save that checked at
+    the same moment waits, reads the new version and is refused (on PostgreSQL both would
+    read the old version without the lock)."""
+    _plan, _objective, action = build(make_plan(world), world)
+    version = action.version
+    outcomes = []
+
+    def save(title):
+        try:
+            with transaction.atomic():
+                check_version(action, version)
+                time.sleep(0.5)  # the other one checks now
+                Action.objects.filter(pk=action.pk).update(
+                    title={"tr": title}, version=F("version") + 1
+                )
+            outcomes.append("saved")
+        except ValidationError:
+            outcomes.append("stale")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(t,)) for t in ("Birinci", "İkinci")]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["saved", "stale"]
+    assert Action.objects.get(pk=action.pk).version == version + 1
