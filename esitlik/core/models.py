@@ -222,8 +222,13 @@ class Invitation(models.Model):
         verbose_name=_("directorate"),
     )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    # Empty for an invitation made from the command line (`esitlik create_admin --email`).
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(default=_invitation_expiry)
