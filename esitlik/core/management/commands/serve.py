@@ -24,6 +24,9 @@ def gunicorn_command(bind: str, workers: int) -> list[str]:
         "-",
         "--graceful-timeout",
         "20",
+        # gunicorn 27 otherwise opens a control socket in ~/.gunicorn, which a service user
+        # with a read-only home cannot write; esitlik is managed by signals, not that socket.
+        "--no-control-socket",
     ]
 
 
