@@ -365,3 +365,27 @@ def test_a_half_year_s_file_name_has_no_slash(world):
     assert file_name(report, "pdf") == f"{world.home.slug}-plan-progress-2025-1-tr.pdf"
     report.audience = "public"
     assert file_name(report, "json").endswith("-2025-1-tr-public.json")
+
+
+def test_upkeep_deletes_a_pdf_no_report_names_once_it_is_old(world):
+    """What a build killed while writing its PDF leaves: a file no report names."""
+    import os
+    import time
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    kept = ready_report(world.home)
+    folder = Path(settings.MEDIA_ROOT) / "reports" / str(world.home.pk)
+    folder.mkdir(parents=True, exist_ok=True)
+    stray, writing = folder / "99-yarim.pdf", folder / "98-yaziliyor.pdf"
+    stray.write_bytes(b"%PDF-1.7 half")
+    writing.write_bytes(b"%PDF-1.7 being written")
+    old = time.time() - (settings.IMPORT_STALE_MINUTES + 5) * 60
+    os.utime(stray, (old, old))
+    os.utime(kept.pdf.path, (old, old))
+    out = io.StringIO()
+    call_command("upkeep", stdout=out)
+    assert "stray report files: 1" in out.getvalue()
+    assert not stray.exists()
+    assert writing.exists() and Path(kept.pdf.path).exists()

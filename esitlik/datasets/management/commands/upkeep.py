@@ -7,6 +7,7 @@ from esitlik.core import ratelimit
 from esitlik.datasets.upkeep import upkeep
 from esitlik.privacy.retention import retain
 from esitlik.reports.upkeep import interrupted as interrupted_reports
+from esitlik.reports.upkeep import stray_files as stray_report_files
 
 
 class Command(BaseCommand):
@@ -33,10 +34,15 @@ class Command(BaseCommand):
         while True:
             tidied = upkeep()
             reports = interrupted_reports()
+            strays = stray_report_files()  # PDFs of builds killed while writing them
             ratelimit.purge()  # ended rate-limit windows (esitlik/core/ratelimit.py)
             retain()  # retention periods of personal data (esitlik/privacy/retention.py)
-            if options["verbosity"] and (every == 0 or reports or any(vars(tidied).values())):
-                self.stdout.write(f"esitlik upkeep: {tidied}, interrupted reports: {reports}")
+            busy = reports or strays or any(vars(tidied).values())
+            if options["verbosity"] and (every == 0 or busy):
+                self.stdout.write(
+                    f"esitlik upkeep: {tidied}, interrupted reports: {reports}, "
+                    f"stray report files: {strays}"
+                )
             if every <= 0:
                 return
             # A long-lived loop: let the database connection be renewed between rounds.
