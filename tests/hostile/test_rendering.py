@@ -98,3 +98,20 @@ def test_a_dimension_name_is_escaped_on_its_page(world, client, payload):
     )
     client.force_login(world.alice)
     assert_escaped(page(client, "dataset_dimension_list", world.home.slug), payload)
+
+
+def test_a_hostile_service_name_stays_text_inside_a_report_chart():
+    """Report and network pages put the chart's SVG in the page as markup (``mark_safe``):
+    the labels inside it must come out of vl-convert escaped."""
+    from esitlik.reports import charts
+    from esitlik.reports.document import Column, ColumnType, Table
+
+    table = Table(
+        id="hizmetler",
+        title="Hizmetler",
+        columns=[Column("service", "Hizmet"), Column("share_women", "Kadın", ColumnType.RATIO)],
+        rows=[["<script>alert(1)</script>", 0.3], ['"><img src=x onerror=alert(1)>', 0.7]],
+    )
+    svg = charts.svg(charts.share_by(table, "service", "Hizmetler", "tr"), "tr")
+    assert "<script" not in svg and "<img" not in svg
+    assert "&lt;script&gt;" in svg
