@@ -65,9 +65,3 @@ def send_input(*, municipality, client: str, data: dict) -> Input:
         channel=Input.Channel.PORTAL,
     )
     return item
-
-
-def client_of(request) -> str:
-    """The client's address as the server sees it. Behind a reverse proxy that is the
-    proxy's, unless the proxy passes the client's on; all clients then share one limit."""
-    return request.META.get("REMOTE_ADDR", "")

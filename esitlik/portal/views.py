@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from esitlik.core.middleware import client_ip
 from esitlik.frameworks.legal_rules import evaluate
 from esitlik.plans.models import Commitment
 from esitlik.portal import charts, opendata, selectors
 from esitlik.portal.caching import public_page
 from esitlik.portal.forms import CitizenInputForm
-from esitlik.portal.sending import client_of, over_limit, send_input
+from esitlik.portal.sending import over_limit, send_input
 from esitlik.reports.files import report_file
 from esitlik.reports.render import FORMATS
 
@@ -185,7 +186,7 @@ def portal_send(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             item = send_input(
-                municipality=municipality, client=client_of(request), data=form.cleaned_data
+                municipality=municipality, client=client_ip(request) or "", data=form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -193,7 +194,7 @@ def portal_send(request, slug):
         else:
             return redirect("portal_sent", slug=slug, reference=item.reference)
     refused = ""
-    if request.method == "GET" and over_limit(municipality, client_of(request)):
+    if request.method == "GET" and over_limit(municipality, client_ip(request) or ""):
         # Said before anything is typed, so nobody writes a message that cannot be sent.
         refused = _(
             "Too many messages were sent from your connection in the last hour. Please "

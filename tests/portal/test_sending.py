@@ -113,3 +113,16 @@ def test_a_neighbourhood_of_another_municipality_cannot_be_chosen(world, client)
 
 def test_an_unknown_reference_is_not_found(world, client):
     assert client.get(url(world, "portal_sent", reference="G-2026-9999")).status_code == 404
+
+
+def test_behind_a_proxy_each_citizen_has_their_own_limit(world, client, settings):
+    # Every request comes from the proxy; the client is the address it appended (as the
+    # audit log and the sign-in lockout read it), so one flooder does not block a town.
+    settings.BEHIND_PROXY = True
+    settings.PORTAL_SEND_RATE = 1
+    first = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    second = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
+    data = {"kind": "proposal", "text": TEXT, "target_groups": ["women"]}
+    assert client.post(url(world), data, **first).status_code == 302
+    assert client.post(url(world), data, **first).status_code == 429
+    assert client.post(url(world), data, **second).status_code == 302
