@@ -32,7 +32,8 @@ def pg_tools():
     if connection.vendor == "postgresql" and not (
         shutil.which("pg_dump") and shutil.which("pg_restore")
     ):
-        pytest.skip("pg_dump and pg_restore (postgresql-client) are not installed")
+        # A missing tool is a machine that cannot test backups, not a test to leave out.
+        pytest.fail("pg_dump and pg_restore (postgresql-client) are needed on PostgreSQL")
 
 
 @pytest.fixture
