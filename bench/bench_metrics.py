@@ -50,10 +50,11 @@ APPROACHES = ("ibis", "sql", "pandas")
 def run_ibis(paths, config) -> dict[str, pd.DataFrame]:
     from esitlik.analytics.backend import connect, read_parquet
     from esitlik.analytics.equality import equality_in_service
-    from esitlik.datasets.kinds import STORED_SCHEMAS, Kind
+    from esitlik.datasets.kinds import RECORD_SCHEMA, STORED_SCHEMAS, Kind
 
     con = connect("duckdb", **config)
-    records = read_parquet(con, [paths["records"]], STORED_SCHEMAS[Kind.SERVICE_RECORDS])
+    # One row per use, as the analytics accept them (the store keeps them counted).
+    records = read_parquet(con, [paths["records"]], RECORD_SCHEMA)
     population = read_parquet(con, [paths["population"]], STORED_SCHEMAS[Kind.POPULATION])
     return equality_in_service(records, population, year=YEAR).frames()
 

@@ -192,7 +192,10 @@ def land(municipality, kind: str, year: int, path: Path, *, link: bool = False):
     con = duckdb.connect()
     columns = pq.read_schema(target).names
     rows = con.sql(f"SELECT count(*) FROM read_parquet('{target}')").fetchall()[0][0]  # noqa: S608
-    summary = {"rows": rows}
+    read = rows
+    if kind == "service_records":  # stored counted: the file had one row per use
+        read = con.sql(f"SELECT sum(count) FROM read_parquet('{target}')").fetchall()[0][0]  # noqa: S608
+    summary = {"rows": read}
     if "sex" in columns:
         weight = "sum(count)" if "count" in columns else "count(*)"
         summary["by_sex"] = dict(
@@ -207,7 +210,7 @@ def land(municipality, kind: str, year: int, path: Path, *, link: bool = False):
             digest.update(chunk)
     run.status = ImportRun.Status.LANDED
     run.stored_path = storage.run_relative_path(run)
-    run.rows_read = run.rows_stored = rows
+    run.rows_read, run.rows_stored = read, rows
     run.file_size = target.stat().st_size
     run.file_sha256 = digest.hexdigest()
     run.summary = summary
@@ -279,6 +282,18 @@ def people_files(municipality_id: int, offset: int, folder: Path) -> list[tuple[
     return found
 
 
+def counted(records: Path, folder: Path) -> Path:
+    """The records file as an import stores it: counted at the grain of the figures
+    (``datasets/ingest/counting.py``), never one row per use."""
+    from esitlik.datasets.ingest.counting import as_counts
+    from esitlik.datasets.kinds import STORED_SCHEMAS, Kind
+
+    path = folder / f"{records.stem}-counted.parquet"
+    table = as_counts(pq.read_table(records), STORED_SCHEMAS[Kind.SERVICE_RECORDS])
+    pq.write_table(table, path)
+    return path
+
+
 def warm_up_files(paths: dict[str, Path], folder: Path) -> dict[str, Path]:
     """The first WARM_ROWS records and the population, as the warm-up municipality's."""
     import duckdb
@@ -304,13 +319,13 @@ def world(paths: dict[str, Path], work: Path):
     folder = work / "small-files"
     folder.mkdir(parents=True, exist_ok=True)
     municipality = create_municipality(MUNICIPALITY, 0, "Bench Büyükşehir Belediyesi", "bench")
-    land(municipality, "service_records", YEAR, paths["records"], link=True)
+    land(municipality, "service_records", YEAR, counted(paths["records"], folder))
     land(municipality, "population", YEAR, paths["population"], link=True)
     for kind, year, path in people_files(MUNICIPALITY, 0, folder):
         land(municipality, kind, year, path)
     warm = create_municipality(WARM_MUNICIPALITY, WARM_OFFSET, "Isınma Belediyesi", "warm")
     small = warm_up_files(paths, folder)
-    land(warm, "service_records", YEAR, small["records"])
+    land(warm, "service_records", YEAR, counted(small["records"], folder))
     land(warm, "population", YEAR, small["population"])
     for kind, year, path in people_files(WARM_MUNICIPALITY, WARM_OFFSET, folder):
         land(warm, kind, year, path)

@@ -37,7 +37,7 @@ from esitlik.analytics.metrics import (
 )
 from esitlik.datasets.kinds import Kind
 from esitlik.datasets.models import IndicatorSource
-from esitlik.datasets.tables import dataset_table
+from esitlik.datasets.tables import dataset_table, service_use_counts
 from esitlik.datasets.vocab import EqualityTag
 
 Metric = IndicatorSource.Metric
@@ -119,9 +119,7 @@ def _sex_value(source: IndicatorSource, row: dict, year: int) -> DataValue:
 
 def _service_uses(con, source: IndicatorSource, years: list[int]) -> ibis.Table:
     municipality = source.indicator.plan.municipality_id
-    records = dataset_table(con, municipality, Kind.SERVICE_RECORDS, years)
-    counts = dataset_table(con, municipality, Kind.SERVICE_COUNTS, years)
-    uses = service_uses(records, counts)
+    uses = service_uses(None, service_use_counts(con, municipality, years))
     if source.service_id:
         uses = uses.filter(uses.service_id == source.service_id)
     if source.directorate_id:

@@ -315,19 +315,24 @@ _DIMS = [
     ("migration", pa.string()),
     ("outcome", pa.string()),
 ]
+_SERVICE_COUNTS = pa.schema(
+    _COMMON
+    + [("date", pa.date32()), ("directorate_id", pa.int64()), ("service_id", pa.int64())]
+    + _DIMS
+    + [("count", pa.int64())]
+)
+# Service records as the import reads and checks them, one row per use. They are never stored
+# so: the import counts them into the service counts' shape (``ingest/counting.py``), leaving
+# the date null and the exact age out, because disability per person is special-category data.
+RECORD_SCHEMA = pa.schema(
+    _COMMON
+    + [("date", pa.date32()), ("directorate_id", pa.int64()), ("service_id", pa.int64())]
+    + [("age", pa.int16())]
+    + _DIMS
+)
 STORED_SCHEMAS: dict[Kind, pa.Schema] = {
-    Kind.SERVICE_RECORDS: pa.schema(
-        _COMMON
-        + [("date", pa.date32()), ("directorate_id", pa.int64()), ("service_id", pa.int64())]
-        + [("age", pa.int16())]
-        + _DIMS
-    ),
-    Kind.SERVICE_COUNTS: pa.schema(
-        _COMMON
-        + [("date", pa.date32()), ("directorate_id", pa.int64()), ("service_id", pa.int64())]
-        + _DIMS
-        + [("count", pa.int64())]
-    ),
+    Kind.SERVICE_RECORDS: _SERVICE_COUNTS,
+    Kind.SERVICE_COUNTS: _SERVICE_COUNTS,
     Kind.WORKFORCE: pa.schema(
         _COMMON
         + [
@@ -382,7 +387,18 @@ def stored_schema(kind: Kind, dimension_columns=()) -> pa.Schema:
     """The stored schema of ``kind`` with the text columns of the municipality's dimensions
     (``x_<key>``) at the end; files written before a dimension existed simply lack its
     column, read back as nulls."""
-    schema = STORED_SCHEMAS[Kind(kind)]
+    return _with_dimensions(kind, STORED_SCHEMAS[Kind(kind)], dimension_columns)
+
+
+def assembled_schema(kind: Kind, dimension_columns=()) -> pa.Schema:
+    """The shape in which an import assembles ``kind``'s checked rows: the stored schema, but
+    one row per use for service records (``RECORD_SCHEMA``), which are then counted."""
+    if Kind(kind) == Kind.SERVICE_RECORDS:
+        return _with_dimensions(kind, RECORD_SCHEMA, dimension_columns)
+    return stored_schema(kind, dimension_columns)
+
+
+def _with_dimensions(kind: Kind, schema: pa.Schema, dimension_columns) -> pa.Schema:
     if Kind(kind) not in DIMENSION_KINDS:
         return schema
     for column in dimension_columns:

@@ -38,6 +38,26 @@ def dataset_table(
     return read_parquet(con, landed_files(municipality_ids, kind, years), schema)
 
 
+def service_use_counts(
+    con: BaseBackend,
+    municipality_ids: int | Iterable[int],
+    years: int | Iterable[int] | None = None,
+) -> ibis.Table:
+    """Every landed use of a service, from service records and service counts alike, as one
+    table of counts (the stored schema both share: records are stored counted, see
+    ``ingest/counting.py``). What the service figures read: ``analytics.equality``'s
+    ``counts``."""
+    if years is not None and not isinstance(years, int):
+        years = list(years)
+    if not isinstance(municipality_ids, int):
+        municipality_ids = list(municipality_ids)
+    files = [
+        *landed_files(municipality_ids, Kind.SERVICE_RECORDS, years),
+        *landed_files(municipality_ids, Kind.SERVICE_COUNTS, years),
+    ]
+    return read_parquet(con, files, schema_for(municipality_ids, Kind.SERVICE_COUNTS))
+
+
 def sensitive_service_ids(municipality_ids: int | Iterable[int]) -> set[int]:
     """The services marked sensitive (violence support and the like), whose published figures
     take the stricter disclosure threshold."""

@@ -27,7 +27,7 @@ from esitlik.datasets.completeness import Completeness, completeness
 from esitlik.datasets.kinds import Kind
 from esitlik.datasets.models import Dimension, ImportRun, IndicatorSource, Service
 from esitlik.datasets.storage import landed_runs
-from esitlik.datasets.tables import dataset_table
+from esitlik.datasets.tables import dataset_table, service_use_counts
 from esitlik.participation.summary import Summary, participation_summary
 from esitlik.plans.deadlines import current_plans
 from esitlik.plans.models import Action
@@ -133,15 +133,11 @@ def _budget(con, municipality_id: int, year: int):
 
 
 def _service_figures(con, municipality_id: int, year: int, dimensions: list[str]):
-    records = dataset_table(con, municipality_id, Kind.SERVICE_RECORDS, [year - 1, year])
-    counts = dataset_table(con, municipality_id, Kind.SERVICE_COUNTS, [year - 1, year])
-    this_year = int(records.filter(records.year == year).count().execute()) + int(
-        counts.filter(counts.year == year).count().execute()
-    )
-    if not this_year:
+    counts = service_use_counts(con, municipality_id, [year - 1, year])
+    if not int(counts.filter(counts.year == year).count().execute()):
         return None
     population = dataset_table(con, municipality_id, Kind.POPULATION)
-    return equality_in_service(records, population, year=year, counts=counts, dimensions=dimensions)
+    return equality_in_service(None, population, year=year, counts=counts, dimensions=dimensions)
 
 
 def _responses(municipality: Municipality, services: dict[int, ServiceInfo]):

@@ -242,7 +242,8 @@ def method(sources: Sources, public: bool, language: str, hidden_cells: int) -> 
             localized(sources.directorates.get(run.directorate_id), language)
             if run.directorate_id
             else "",
-            run.rows_stored,
+            # The rows the directorate sent: service records are stored fewer, as counts.
+            run.rows_read,
             run.finished_at.date().isoformat() if run.finished_at else None,
         ]
         for run in sources.runs

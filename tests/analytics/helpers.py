@@ -1,12 +1,13 @@
-"""Tiny datasets in the stored schemas, built row by row so each figure can be counted by
-hand."""
+"""Tiny datasets in the shapes the analytics read, built row by row so each figure can be
+counted by hand. Service records are the analytics' microdata, one row per use
+(``kinds.RECORD_SCHEMA``), as an import assembles them before storing them as counts."""
 
 import ibis
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from esitlik.datasets.kinds import STORED_SCHEMAS, Kind, stored_schema
+from esitlik.datasets.kinds import Kind, assembled_schema
 
 DEFAULTS = {"municipality_id": 1, "run_id": 1, "year": 2025, "directorate_id": 1}
 
@@ -17,8 +18,8 @@ def rows(n, **fields):
 
 
 def arrow(kind, items, dimensions=()) -> pa.Table:
-    """``items`` in the stored schema of ``kind`` (with the dimension columns named)."""
-    schema = stored_schema(kind, dimensions)
+    """``items`` in the schema of ``kind`` (with the dimension columns named)."""
+    schema = assembled_schema(kind, dimensions)
     columns = {
         name: [item.get(name, DEFAULTS.get(name)) for item in items] for name in schema.names
     }
@@ -113,7 +114,7 @@ def random_population(seed=8) -> pd.DataFrame:
 
 
 def frame_table(kind, frame: pd.DataFrame) -> ibis.Table:
-    schema = STORED_SCHEMAS[kind]
+    schema = assembled_schema(kind)
     return ibis.memtable(
         pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
     )

@@ -5,10 +5,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from esitlik.analytics import backend
-from esitlik.datasets.kinds import STORED_SCHEMAS, Kind
+from esitlik.datasets.kinds import RECORD_SCHEMA, Kind
 from tests.analytics.helpers import arrow, rows
 
-SCHEMA = STORED_SCHEMAS[Kind.SERVICE_RECORDS]
+SCHEMA = RECORD_SCHEMA
 
 
 def test_it_connects_to_duckdb_by_default(settings):

@@ -6,7 +6,7 @@ import pytest
 
 from esitlik.analytics import backend
 from esitlik.analytics.equality import BREAKDOWNS, FIGURE_COLUMNS, compact, equality_in_service
-from esitlik.datasets.kinds import STORED_SCHEMAS, Kind
+from esitlik.datasets.kinds import RECORD_SCHEMA, Kind
 from tests.analytics.helpers import (
     arrow,
     counts,
@@ -232,7 +232,7 @@ def test_no_table_is_left_behind_on_the_engine(tmp_path):
     con = backend.connect("duckdb")
     path = tmp_path / "records.parquet"
     pq.write_table(arrow(Kind.SERVICE_RECORDS, SERVICE_1 + SERVICE_2), path)
-    table = backend.read_parquet(con, [path], STORED_SCHEMAS[Kind.SERVICE_RECORDS])
+    table = backend.read_parquet(con, [path], RECORD_SCHEMA)
     result = equality_in_service(table, None, year=2025)
     assert one(result.by_service, service_id=2).women == 4
     assert duckdb_tables(con) == set()

@@ -12,7 +12,7 @@ import pytest
 from esitlik.analytics import backend
 from esitlik.analytics import metrics as m
 from esitlik.analytics.equality import equality_in_service
-from esitlik.datasets.kinds import Kind, stored_schema
+from esitlik.datasets.kinds import Kind, assembled_schema
 from tests.analytics.helpers import arrow, random_population, random_records
 
 # One Spark session (a JVM, seconds to start) serves the module: under pytest-xdist its tests
@@ -37,7 +37,7 @@ def files(tmp_path_factory):
     records["x_household"] = [households[i % 3] for i in range(len(records))]
     written = {}
     for kind, frame in frames.items():
-        schema = stored_schema(kind, DIMENSIONS)
+        schema = assembled_schema(kind, DIMENSIONS)
         path = folder / f"{kind}.parquet"
         pq.write_table(
             pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False), path
@@ -81,7 +81,7 @@ def engines():
 
 def tables(con, files):
     return {
-        kind: backend.read_parquet(con, files[kind], stored_schema(kind, DIMENSIONS))
+        kind: backend.read_parquet(con, files[kind], assembled_schema(kind, DIMENSIONS))
         for kind in KINDS
     }
 

@@ -39,10 +39,10 @@ def test_a_dimension_is_read_by_its_name_and_its_values_as_listed(world, catalog
     run = run_import(world, "service-records", csv_bytes(text))
     assert run.status == ImportRun.Status.LANDED, run.problems
     assert run.mapping["HANE TİPİ"] == "x_hane_tipi"
-    assert [r["x_hane_tipi"] for r in stored_rows(run)] == [
-        "Tek ebeveynli",
-        "Çekirdek aile",
-        None,
+    assert [(r["sex"], r["x_hane_tipi"]) for r in stored_rows(run)] == [
+        ("man", "Çekirdek aile"),
+        ("woman", "Tek ebeveynli"),
+        ("woman", None),
     ]
     assert pq.read_schema(storage.run_path(run)).names[-1] == "x_hane_tipi"
 
@@ -82,7 +82,10 @@ def test_a_dimension_without_a_list_keeps_text_as_written_and_refuses_none(
     fixed = text.replace(long, "Üniversite")
     run = run_import(world, "service-records", csv_bytes(fixed), name="fixed.csv")
     assert run.status == ImportRun.Status.LANDED, run.problems
-    assert [r["x_egitim_durumu"] for r in stored_rows(run)] == ["Lise", "Üniversite"]
+    assert [(r["sex"], r["x_egitim_durumu"]) for r in stored_rows(run)] == [
+        ("man", "Üniversite"),
+        ("woman", "Lise"),
+    ]
 
 
 def test_service_counts_in_wide_form_carry_the_dimension_to_each_sex(world, catalogue, household):

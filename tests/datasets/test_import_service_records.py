@@ -1,4 +1,5 @@
-"""Service records: one row per service use, from the messy files directorates really send."""
+"""Service records: one row per service use, from the messy files directorates really send;
+stored as counts (``datasets/ingest/counting.py``)."""
 
 from datetime import date
 
@@ -29,22 +30,31 @@ def test_it_imports_a_messy_windows_1254_semicolon_file(world, catalogue):
     rows = stored_rows(run)
     places = catalogue.neighbourhoods
     assert [
-        (r["service_id"], r["date"], r["sex"], r["age"], r["age_band"], r["disability"])
+        (
+            r["service_id"],
+            r["sex"],
+            r["age_band"],
+            r["disability"],
+            r["neighbourhood_id"],
+            r["migration"],
+            r["outcome"],
+            r["count"],
+        )
         for r in rows
-    ] == [
-        (catalogue.counselling.pk, date(2025, 3, 15), "woman", 45, "45-49", "no"),
-        (catalogue.aid.pk, date(2025, 12, 1), "man", 75, "75-79", "yes"),
-        (catalogue.course.pk, date(2025, 1, 2), "woman", 24, "20-24", "not_stated"),
-        (catalogue.course.pk, date(2025, 12, 31), "not_stated", None, None, "no"),
-    ]
-    assert [r["neighbourhood_id"] for r in rows] == [
-        places["Atatürk"].pk,
-        places["İnönü"].pk,
-        places["Çamlık"].pk,
-        places["Işıklar"].pk,
-    ]
-    assert [r["migration"] for r in rows] == ["citizen", "refugee", "not_stated", "foreign"]
-    assert [r["outcome"] for r in rows] == ["received", "rejected", "applied", None]
+    ] == sorted(
+        [
+            (catalogue.counselling.pk, "woman", "45-49", "no", places["Atatürk"].pk, "citizen")
+            + ("received", 1),
+            (catalogue.aid.pk, "man", "75-79", "yes", places["İnönü"].pk, "refugee")
+            + ("rejected", 1),
+            (catalogue.course.pk, "woman", "20-24", "not_stated", places["Çamlık"].pk)
+            + ("not_stated", "applied", 1),
+            (catalogue.course.pk, "not_stated", None, "no", places["Işıklar"].pk, "foreign")
+            + (None, 1),
+        ],
+        key=lambda r: (r[0], r[1]),
+    )
+    assert {r["date"] for r in rows} == {None}
     assert {r["directorate_id"] for r in rows} == {world.social.pk}
     assert {(r["municipality_id"], r["run_id"], r["year"]) for r in rows} == {
         (world.home.pk, run.pk, 2025)
@@ -55,6 +65,33 @@ def test_it_imports_a_messy_windows_1254_semicolon_file(world, catalogue):
         str(catalogue.aid.pk): 1,
         str(catalogue.course.pk): 2,
     }
+
+
+def test_records_are_stored_as_counts_without_their_dates_and_ages(world, catalogue):
+    """Special-category data is never stored per person: records alike in every figure's
+    column become one count, whatever their day and exact age."""
+    text = (
+        "Hizmet;Tarih;Cinsiyet;Yaş;Engel durumu;Mahalle\n"
+        "Kadın Danışma Merkezi;03.03.2025;Kadın;37;Evet;Atatürk\n"
+        "Kadın Danışma Merkezi;17.09.2025;Kadın;39;Evet;Atatürk\n"
+        "Kadın Danışma Merkezi;17.09.2025;Kadın;40;Evet;Atatürk\n"
+        "Kadın Danışma Merkezi;18.09.2025;Kadın;;;\n"
+        "Kadın Danışma Merkezi;19.09.2025;Kadın;;;\n"
+    )
+    run = run_import(world, "service-records", csv_bytes(text))
+    assert run.status == ImportRun.Status.LANDED, run.problems
+    assert (run.rows_read, run.rows_stored) == (5, 3)
+    assert run.summary["by_sex"] == {"woman": 5}
+    schema = pq.read_schema(storage.run_path(run))
+    assert "age" not in schema.names
+    rows = stored_rows(run)
+    atatürk = catalogue.neighbourhoods["Atatürk"].pk
+    assert [(r["age_band"], r["disability"], r["neighbourhood_id"], r["count"]) for r in rows] == [
+        ("35-39", "yes", atatürk, 2),
+        ("40-44", "yes", atatürk, 1),
+        (None, "not_stated", None, 2),
+    ]
+    assert {r["date"] for r in rows} == {None}
 
 
 def test_it_numbers_problem_rows_as_a_spreadsheet_does(world, catalogue):
@@ -90,10 +127,9 @@ def test_it_imports_utf8_with_a_byte_order_mark_and_commas(world, catalogue):
     run = run_import(world, "service-records", csv_bytes(text, bom=True))
     assert run.status == ImportRun.Status.LANDED, run.problems
     rows = stored_rows(run)
-    assert [(r["service_id"], r["sex"], r["age"], r["age_band"]) for r in rows] == [
-        (catalogue.counselling.pk, "woman", 34, "30-34"),
-        (catalogue.aid.pk, "man", None, "85+"),
-    ]
+    assert [(r["service_id"], r["sex"], r["age_band"], r["count"]) for r in rows] == sorted(
+        [(catalogue.counselling.pk, "woman", "30-34", 1), (catalogue.aid.pk, "man", "85+", 1)]
+    )
 
 
 def test_it_imports_a_workbook_with_excel_dates_and_whole_numbers(world, catalogue):
@@ -106,15 +142,25 @@ def test_it_imports_a_workbook_with_excel_dates_and_whole_numbers(world, catalog
             ["Spor Kursları", 45900, "Erkek", 12.0, "Atatürk"],
         ]
     )
+    # The dates are read as dates (Excel's serial 45900 is 31 August 2025): given 2024 as the
+    # year, both are refused with the day they stand for.
+    wrong_year = run_import(world, "service-records", data, "kayıtlar.xlsx", year=2024)
+    assert [p["message"] for p in wrong_year.problems] == [
+        "The date 15.03.2025 is not in 2024, the year of this import.",
+        "The date 31.08.2025 is not in 2024, the year of this import.",
+    ]
     run = run_import(world, "service-records", data, "kayıtlar.xlsx")
     assert run.status == ImportRun.Status.LANDED, run.problems
     rows = stored_rows(run)
     assert [
-        (r["service_id"], r["date"], r["sex"], r["age"], r["directorate_id"]) for r in rows
-    ] == [
-        (catalogue.counselling.pk, date(2025, 3, 15), "woman", 41, world.social.pk),
-        (catalogue.sports.pk, date(2025, 8, 31), "man", 12, world.parks.pk),
-    ]
+        (r["service_id"], r["year"], r["sex"], r["age_band"], r["directorate_id"]) for r in rows
+    ] == sorted(
+        [
+            (catalogue.counselling.pk, 2025, "woman", "40-44", world.social.pk),
+            (catalogue.sports.pk, 2025, "man", "10-14", world.parks.pk),
+        ],
+        key=lambda r: (r[4], r[0]),
+    )
 
 
 def test_workbook_problems_give_the_sheets_row_numbers(world, catalogue):
@@ -156,7 +202,7 @@ def test_ages_birth_years_and_bands_must_agree(world, catalogue):
 def test_age_comes_from_the_birth_year_at_the_records_date(world, catalogue):
     text = "Hizmet;Tarih;Doğum yılı\nSosyal Yardım;01.06.2025;2000\nSosyal Yardım;02.06.2025;1940\n"
     run = run_import(world, "service-records", csv_bytes(text))
-    assert [(r["age"], r["age_band"]) for r in stored_rows(run)] == [(25, "25-29"), (85, "85+")]
+    assert [(r["age_band"], r["count"]) for r in stored_rows(run)] == [("25-29", 1), ("85+", 1)]
 
 
 def test_a_run_for_a_directorate_refuses_services_of_another(world, catalogue):

@@ -54,20 +54,20 @@ def land(municipality, kind, year, rows):
     return run
 
 
-def records(service, sex_counts, *, outcome="received", year=2025, age_band="30-34"):
-    rows = []
-    for sex, n in sex_counts.items():
-        rows += [
-            {
-                "date": date(year, 3, 1),
-                "service_id": service.pk,
-                "directorate_id": service.directorate_id,
-                "sex": sex,
-                "age_band": age_band,
-                "outcome": outcome,
-            }
-        ] * n
-    return rows
+def records(service, sex_counts, *, outcome="received", age_band="30-34"):
+    """Service records as an import stores them: counted, one row per sex here."""
+    return [
+        {
+            "service_id": service.pk,
+            "directorate_id": service.directorate_id,
+            "sex": sex,
+            "age_band": age_band,
+            "outcome": outcome,
+            "count": n,
+        }
+        for sex, n in sex_counts.items()
+        if n
+    ]
 
 
 @pytest.fixture

@@ -5,15 +5,16 @@ stand apart from the importer."""
 
 import hashlib
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from esitlik.analytics.backend import connect
 from esitlik.datasets import storage
-from esitlik.datasets.kinds import Kind
+from esitlik.datasets.kinds import Kind, stored_schema
 from esitlik.datasets.models import ImportRun, Service
 from esitlik.datasets.tables import dataset_table, sensitive_service_ids
-from tests.analytics.helpers import arrow, rows
+from tests.analytics.helpers import DEFAULTS, rows
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,9 @@ def landed(municipality, kind, year, items, status=ImportRun.Status.LANDED):
     path.parent.mkdir(parents=True, exist_ok=True)
     for item in items:
         item.update(municipality_id=municipality.id, run_id=run.id, year=year)
-    pq.write_table(arrow(kind, items), path)
+    schema = stored_schema(kind)
+    columns = {name: [i.get(name, DEFAULTS.get(name)) for i in items] for name in schema.names}
+    pq.write_table(pa.table(columns, schema=schema), path)
     return run
 
 
@@ -41,21 +44,26 @@ def count(table):
     return int(table.count().execute())
 
 
+def uses(table):
+    """Service records are stored as counts: how many uses the rows stand for."""
+    return int(table["count"].sum().execute() or 0)
+
+
 def test_it_reads_every_landed_run_of_the_kind(world):
-    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(3, service_id=1, sex="woman"))
-    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(2, service_id=1, sex="man"))
-    landed(world.home, Kind.SERVICE_RECORDS, 2024, rows(4, service_id=1, sex="man"))
+    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(1, service_id=1, sex="woman", count=3))
+    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(1, service_id=1, sex="man", count=2))
+    landed(world.home, Kind.SERVICE_RECORDS, 2024, rows(1, service_id=1, sex="man", count=4))
     table = dataset_table(connect("duckdb"), world.home.id, Kind.SERVICE_RECORDS)
-    assert count(table) == 9
+    assert (count(table), uses(table)) == (3, 9)
     assert sorted(table.year.execute().unique().tolist()) == [2024, 2025]
 
 
 def test_only_landed_runs_count(world):
-    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(3, sex="woman"))
+    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(1, sex="woman", count=3))
     for status in (ImportRun.Status.FAILED, ImportRun.Status.WITHDRAWN, ImportRun.Status.REPLACED):
-        landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(5, sex="man"), status=status)
+        landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(1, sex="man", count=5), status=status)
     table = dataset_table(connect("duckdb"), world.home.id, Kind.SERVICE_RECORDS)
-    assert count(table) == 3
+    assert uses(table) == 3
 
 
 def test_it_reads_only_the_years_asked_for(world):
@@ -68,14 +76,14 @@ def test_it_reads_only_the_years_asked_for(world):
 
 
 def test_it_never_reads_another_municipalitys_data(world):
-    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(3, sex="woman"))
-    landed(world.other, Kind.SERVICE_RECORDS, 2025, rows(7, sex="woman"))
+    landed(world.home, Kind.SERVICE_RECORDS, 2025, rows(1, sex="woman", count=3))
+    landed(world.other, Kind.SERVICE_RECORDS, 2025, rows(1, sex="woman", count=7))
     con = connect("duckdb")
     home = dataset_table(con, world.home.id, Kind.SERVICE_RECORDS)
-    assert count(home) == 3
+    assert uses(home) == 3
     assert home.municipality_id.execute().unique().tolist() == [world.home.id]
     both = dataset_table(con, [world.home.id, world.other.id], Kind.SERVICE_RECORDS)
-    assert count(both) == 10
+    assert uses(both) == 10
 
 
 def test_nothing_landed_gives_an_empty_table_of_the_kind(world):

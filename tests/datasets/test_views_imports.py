@@ -77,6 +77,17 @@ def test_a_landed_run_shows_its_figures_by_sex_and_mapping(world, client):
     assert url(world, "dataset_import_withdraw", run.pk) in page
 
 
+def test_a_records_run_says_the_records_are_kept_as_counts(world, client):
+    run = make_run(
+        world, kind="service_records", rows_read=6000, rows_stored=1231, summary={"rows": 6000}
+    )
+    client.force_login(world.carol)
+    page = client.get(url(world, "dataset_import_detail", run.pk)).content.decode()
+    assert "6,000 rows of the file were imported." in page
+    assert "Stored as 1,231 rows of counts" in page
+    assert "never kept one row per person" in page
+
+
 def test_a_refused_run_shows_its_problems(world, client):
     problems = [
         {

@@ -6,6 +6,8 @@ import os
 import signal
 from datetime import timedelta
 
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 from django.utils import timezone
 
@@ -105,5 +107,8 @@ def test_an_import_killed_mid_way_leaves_nothing_and_can_be_run_again(
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     again = start(world, big_file, background=False)
     assert again.status == Status.LANDED, again.problems
-    assert again.rows_read == again.rows_stored == ROWS
+    assert again.rows_read == ROWS
+    assert again.summary["rows"] == sum(again.summary["by_sex"].values()) == ROWS  # every use
+    stored = pq.read_table(storage.run_path(again), columns=["count"])
+    assert pc.sum(stored.column("count")).as_py() == ROWS  # kept as counts, none lost
     assert [r.pk for r in storage.landed_runs(world.home.pk, "service_records")] == [again.pk]

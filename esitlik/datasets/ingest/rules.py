@@ -13,7 +13,9 @@ more than one cell is then done for all rows at once with numpy:
   has none;
 - counts by sex given one column per sex are checked against their total and stored one row
   per sex, rows of zero left out; given long (a sex and a count column) every row is stored
-  as written; a workforce or decision-maker list without a count column counts one per row.
+  as written; a workforce or decision-maker list without a count column counts one per row;
+- service records, once checked, are stored as counts at the grain of the figures, never one
+  row per use (``counting``).
 
 Any problem means no table: an import lands whole or not at all.
 """
@@ -33,17 +35,17 @@ from esitlik.core.models import Directorate
 from esitlik.core.sex import Sex
 from esitlik.core.tabular import cell_date, cell_integer, is_blank
 from esitlik.datasets import vocab
-from esitlik.datasets.ingest import privacy
+from esitlik.datasets.ingest import counting, privacy
 from esitlik.datasets.ingest.headers import Shape
 from esitlik.datasets.ingest.parsing import Context, Parsed, parse_values
 from esitlik.datasets.ingest.problems import Problems
 from esitlik.datasets.ingest.reading import RawColumn, RawTable
 from esitlik.datasets.kinds import (
     SPECS,
-    STORED_SCHEMAS,
     FieldType,
     Kind,
     KindSpec,
+    assembled_schema,
     stored_schema,
 )
 
@@ -330,7 +332,7 @@ class _Assembly:
         self.stored["age_band"] = _Codes(list(vocab.AGE_BANDS), band)
 
     def spec_keys(self) -> set[str]:
-        return {f.name for f in STORED_SCHEMAS[self.kind]}
+        return {f.name for f in assembled_schema(self.kind)}
 
     def _numbers(self, key: str) -> _Numbers:
         if key not in self.parsed:
@@ -431,13 +433,14 @@ class _Assembly:
     # The stored table --------------------------------------------------------------------
 
     def table(self) -> pa.Table:
-        """The stored table. Text columns are dictionary-encoded (their few codes are
-        written once per row group); ``writing`` stores them as plain text columns, so the
-        file's schema is the kind's ``STORED_SCHEMAS``."""
+        """The checked rows in the kind's ``assembled_schema``. Text columns are
+        dictionary-encoded (their few codes are written once per row group); ``writing``
+        stores them as plain text columns, so the file's schema is the kind's
+        ``STORED_SCHEMAS``."""
         positions = self.positions
         size = len(positions)
         arrays, fields = [], []
-        for stored_field in stored_schema(self.kind, self.dimensions):
+        for stored_field in assembled_schema(self.kind, self.dimensions):
             name, arrow_type = stored_field.name, stored_field.type
             array = self._array(name, arrow_type, positions, size)
             arrays.append(array)
@@ -516,6 +519,10 @@ class _Assembly:
             return Outcome(None, self.problems, {"unknown": self.problems.unknown})
         table = self.table()
         summary, warnings = self.summary(table)
+        if self.kind == Kind.SERVICE_RECORDS:
+            # Summed over the records first (the summary counts uses), then never kept one
+            # row per use: see counting.py.
+            table = counting.as_counts(table, stored_schema(self.kind, self.dimensions))
         return Outcome(table, self.problems, summary, warnings)
 
 
