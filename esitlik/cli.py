@@ -1,5 +1,7 @@
 """The `esitlik` command: Django's management commands, plus the demo's environment.
 
+``esitlik --version`` (and ``esitlik version``) print esitlik's version, not Django's.
+
 ``esitlik demo`` needs a secret key and HTTP-friendly cookie settings before Django reads its
 settings, so those are put in the environment here, before anything imports Django settings.
 """
@@ -36,6 +38,12 @@ def prepare_demo_environment(environ=os.environ) -> None:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "esitlik"
+    if len(argv) > 1 and (argv[1] == "version" or argv[1:] == ["--version"]):
+        # Django would answer these two with its own version.
+        from esitlik import get_version
+
+        sys.stdout.write(get_version() + "\n")
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "esitlik.settings")
     if len(argv) > 1 and argv[1] == "demo":
         prepare_demo_environment()

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import io
 import json
 import os
@@ -69,6 +68,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
+from esitlik import get_version
 from esitlik.core.audit import audit_record
 from esitlik.core.models import Municipality
 
@@ -182,10 +182,7 @@ def _applied_migrations(alias: str = DEFAULT_DB_ALIAS) -> dict[str, list[str]]:
 
 
 def esitlik_version() -> str:
-    try:
-        return importlib.metadata.version("esitlik")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    return get_version()
 
 
 # --- the database ------------------------------------------------------------------------
