@@ -275,6 +275,7 @@ SITE_URL = env.str("ESITLIK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"disallowed_host": {"()": "esitlik.core.logs.DisallowedHostAsWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("ESITLIK_LOG_LEVEL", "INFO")},
     # WeasyPrint logs every layout step of every PDF at INFO, and fontTools every font it
@@ -283,5 +284,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Scanners ask for other hosts all day: one WARNING line each (host and path), not an
+        # ERROR with a traceback that drowns real errors.
+        "django.security.DisallowedHost": {"filters": ["disallowed_host"]},
     },
 }
