@@ -7,9 +7,10 @@ An archive (``esitlik-backup-20260131T020000Z.tar.gz``, by default in
   custom format of ``pg_dump``);
 - ``files/data/<path>``: every file of the data directory (Parquet files of imports, report
   PDFs and evidence under ``media/``, uploads, the secret key …) except the backups folder,
-  the collected static files (``static/``, rebuilt from the release by ``esitlik serve``) and
-  the SQLite database itself, which is in ``database/``. ``files/media``, ``files/datasets``
-  and ``files/uploads`` appear only when those folders are set outside the data directory;
+  the collected static files (``static/``, rebuilt from the release by ``esitlik serve``, and
+  its stamp ``static.collected``) and the SQLite database itself, which is in
+  ``database/``. ``files/media``, ``files/datasets`` and ``files/uploads`` appear only when
+  those folders are set outside the data directory;
 - ``manifest.json``, last, once every checksum is known: the format version, esitlik's
   version, when, the database engine, the migrations applied in each app, and the size and
   SHA-256 of every other member.
@@ -70,6 +71,7 @@ from django.utils.translation import gettext as _
 
 from esitlik import get_version
 from esitlik.core.audit import audit_record
+from esitlik.core.collected import stamp_path
 from esitlik.core.models import Municipality
 
 FORMAT = "esitlik-backup"
@@ -151,7 +153,14 @@ def _sqlite_path(alias: str = DEFAULT_DB_ALIAS) -> Path | None:
 def _untouched(alias: str = DEFAULT_DB_ALIAS) -> set[Path]:
     """Paths inside the roots that are neither backed up nor replaced by a restore."""
     data = Path(settings.DATA_DIR).resolve()
-    paths = {data / BACKUPS_FOLDER, Path(settings.STATIC_ROOT).resolve()}
+    stamp = stamp_path().resolve()
+    paths = {
+        data / BACKUPS_FOLDER,
+        Path(settings.STATIC_ROOT).resolve(),
+        # Says what the collected static files were made from; it goes with them.
+        stamp,
+        stamp.with_name(stamp.name + ".tmp"),
+    }
     if connections[alias].vendor == "sqlite" and (db := _sqlite_path(alias)):
         paths |= {db, *(db.with_name(db.name + end) for end in ("-wal", "-shm", "-journal"))}
     return paths

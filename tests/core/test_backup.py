@@ -14,6 +14,7 @@ from django.db import connection
 from django.utils import translation
 
 from esitlik.core.backup import FORMAT_VERSION, BackupError, _pg_tool, backup_create
+from esitlik.core.collected import stamp_path
 from esitlik.core.models import AuditEntry, Municipality
 from esitlik.core.neighbourhoods import neighbourhood_create
 from esitlik.datasets import storage
@@ -299,3 +300,21 @@ def test_tables_newer_than_the_backup_give_way_to_it(filled, data_dir):
     AuditEntry.objects.filter(action="core.backup.restored").delete()
     assert database_rows() == rows
     assert data_files(data_dir) == files
+
+
+def test_collected_static_files_and_their_stamp_stay_out_of_it(data_dir, settings):
+    """Both belong to the release on this machine: a restore keeps the ones it finds."""
+    settings.STATIC_ROOT = data_dir / "static"
+    settings.STATIC_ROOT.mkdir()
+    (settings.STATIC_ROOT / "site.css").write_text("body {}\n")
+    stamp = stamp_path()
+    assert stamp.parent == data_dir
+    stamp.write_text("made from this release\n")
+    result = backup_create()
+    with tarfile.open(result.path, "r:gz") as tar:
+        names = tar.getnames()
+    assert not [name for name in names if "static" in name], names
+    stamp.write_text("made from the next release\n")
+    restore(result.path, "--yes")
+    assert stamp.read_text() == "made from the next release\n"
+    assert (settings.STATIC_ROOT / "site.css").read_text() == "body {}\n"

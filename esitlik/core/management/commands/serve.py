@@ -2,9 +2,9 @@ import os
 import sys
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from esitlik.core.collected import collect_static_if_changed
 from esitlik.core.supervise import Child, Supervisor
 
 DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
@@ -53,7 +53,8 @@ class Command(BaseCommand):
     help = (
         "Serve esitlik with gunicorn (static files through whitenoise) and run beside it the "
         "background worker that carries out queued imports and the upkeep loop (`esitlik "
-        "upkeep`) that tidies after interrupted ones. Collects static files first. Put a "
+        "upkeep`) that tidies after interrupted ones. Collects static files first when they "
+        "changed since the last collection. Put a "
         "TLS-terminating reverse proxy in front of it in production."
     )
 
@@ -86,8 +87,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, bind, workers, collect, task_worker, **options):
         if collect:
-            settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-            call_command("collectstatic", interactive=False, verbosity=0)
+            # Skipped when the static files collected last time are still those of this code.
+            collect_static_if_changed()
         with_worker = task_worker and needs_worker()
         self.stdout.write(
             f"esitlik: serving on http://{bind}/"
