@@ -227,7 +227,13 @@ def document_of(report: StoredReport) -> Report:
 # Publishing --------------------------------------------------------------------------------
 
 
-def check_version(report: StoredReport, version: int | None) -> None:
+def check_version(report: StoredReport, version: int | None) -> StoredReport:
+    """The stored report, locked until the caller's transaction commits; refused if its
+    version is not ``version``, the one the person's page was drawn from (None: a caller
+    that is not a form). The stored row is compared, not ``report`` as the view loaded it,
+    so two changes made from the same page state at the same moment let only the first
+    through: the second waits for the lock, then reads the version the first wrote."""
+    report = StoredReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     if version is not None and version != report.version:
         raise ValidationError(
             _(
@@ -236,6 +242,7 @@ def check_version(report: StoredReport, version: int | None) -> None:
             ),
             code="stale",
         )
+    return report
 
 
 @transaction.atomic
@@ -243,8 +250,7 @@ def publish(*, report: StoredReport, by, version: int | None = None) -> list[int
     """Make a ready public report the published one of its subject and language; an earlier
     published one of the same is withdrawn (listed in the audit entry). Returns the ids
     withdrawn."""
-    check_version(report, version)
-    report = StoredReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    report = check_version(report, version)
     if report.status != Status.READY:
         raise ValidationError(_("Only a ready report can be published."), code="not_ready")
     if report.audience != StoredReport.Audience.PUBLIC:
@@ -273,8 +279,7 @@ def publish(*, report: StoredReport, by, version: int | None = None) -> list[int
 
 @transaction.atomic
 def withdraw(*, report: StoredReport, by, version: int | None = None) -> None:
-    check_version(report, version)
-    report = StoredReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    report = check_version(report, version)
     if not report.is_published:
         raise ValidationError(_("This report is not published."), code="not_published")
     report.published_at = None
