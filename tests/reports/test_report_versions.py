@@ -22,7 +22,7 @@ def test_a_second_publish_from_the_same_page_state_is_refused_as_stale(world):
     with pytest.raises(ValidationError) as refused:
         making.publish(report=second, by=world.nina, version=second.version)
     assert refused.value.code == "stale"
-    assert "Someone else changed this report" in refused.value.messages[0]
+    assert "başka biri değiştirdi" in refused.value.messages[0]  # "someone else changed it"
     stored = StoredReport.objects.get(pk=first.pk)
     assert stored.published_by == world.alice and stored.version == 2
 
