@@ -228,7 +228,8 @@ DISCLOSURE_THRESHOLD_SENSITIVE = env.int("ESITLIK_DISCLOSURE_THRESHOLD_SENSITIVE
 # Messages a client may send through a portal's citizen form per hour (ESITLIK_PORTAL_SEND_RATE).
 PORTAL_SEND_RATE = env.int("ESITLIK_PORTAL_SEND_RATE", 5)
 # The JSON API (docs/api.md): page sizes and rate limits ("<count>/<second|minute|hour|day>",
-# kept in the cache; per token with a token, per client address without; empty: no limit).
+# counted in the database by core/ratelimit.py, so every worker shares them; per token with a
+# token, per client address without; empty: no limit).
 API_PAGE_SIZE = 50
 API_PAGE_MAX = 200
 API_RATE_ANON = "120/minute"

@@ -182,12 +182,25 @@ def build_execute(report_id: int) -> None:
         )
         report.refresh_from_db()
         audit_failure(report)
-    except Exception:
-        logger.exception("report %s failed", report_id)
+    except Exception as error:
+        from esitlik.datasets.ingest.landing import is_disk_full
+
+        full = isinstance(error, OSError) and is_disk_full(error)
+        if full:  # the administrator's to fix, not "an unexpected error": say so
+            logger.error("report %s failed: the disk is full", report_id)
+        else:
+            logger.exception("report %s failed", report_id)
         with translation.override(report.language or settings.LANGUAGE_CODE):
-            message = _(
-                "The report could not be prepared because of an unexpected error. Try again, "
-                "or tell the administrator."
+            message = (
+                _(
+                    "The server's disk is full, so the report could not be stored. Tell the "
+                    "administrator; once there is room again, ask for the report again."
+                )
+                if full
+                else _(
+                    "The report could not be prepared because of an unexpected error. Try "
+                    "again, or tell the administrator."
+                )
             )
         StoredReport.objects.filter(pk=report_id).update(
             status=Status.FAILED, error=message, finished_at=timezone.now()

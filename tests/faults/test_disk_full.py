@@ -1,6 +1,7 @@
 """A full disk while importing: the import is refused saying the disk is full (not "an
 unexpected error"), nothing partial is left — no Parquet file, no half-written file, no kept
-upload — and the same file imports whole once there is room."""
+upload — and the same file imports whole once there is room. A report whose PDF cannot be
+stored says the same, and is made whole once asked again."""
 
 import errno
 import os
@@ -15,6 +16,8 @@ from esitlik.datasets import storage
 from esitlik.datasets.catalogue import service_create
 from esitlik.datasets.ingest import files, writing
 from esitlik.datasets.models import ImportRun
+from esitlik.reports.making import request_report
+from esitlik.reports.models import StoredReport
 from tests.datasets.helpers import csv_bytes, run_import, stored_rows
 from tests.faults.conftest import english_client
 
@@ -100,3 +103,34 @@ def test_a_full_disk_while_uploading_says_so_on_the_form(
     kept = upload()
     assert kept.status_code == 302
     assert ImportRun.objects.get().status == ImportRun.Status.UPLOADED
+
+
+def test_a_full_disk_while_storing_a_report_says_so_and_the_next_request_is_made(
+    world, monkeypatch
+):
+    from django.core.files.storage import FileSystemStorage
+
+    real_save = FileSystemStorage._save
+    monkeypatch.setattr(FileSystemStorage, "_save", no_space)
+
+    def ask():
+        report = request_report(
+            municipality=world.home,
+            kind=StoredReport.Kind.EQUALITY,
+            year=2025,
+            language="en",
+            audience="internal",
+            by=world.alice,
+        )
+        report.refresh_from_db()
+        return report
+
+    failed = ask()
+    assert failed.status == StoredReport.Status.FAILED
+    assert failed.error.startswith("The server's disk is full, so the report could not be stored")
+    assert not failed.pdf
+
+    monkeypatch.setattr(FileSystemStorage, "_save", real_save)
+    again = ask()
+    assert again.status == StoredReport.Status.READY, again.error
+    assert again.pdf.read(5) == b"%PDF-"
