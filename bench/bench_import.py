@@ -165,6 +165,9 @@ def main() -> None:
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "esitlik-bench-import"
     )
     parser.add_argument("--keep", action="store_true", help="keep and reuse generated files")
+    parser.add_argument(
+        "--profile", type=Path, help="one more CSV import under cProfile, its stats written here"
+    )
     args = parser.parse_args()
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
@@ -223,6 +226,15 @@ def main() -> None:
         f"\nesitlik / DuckDB, wall-clock (cp1254 file vs UTF-8 copy): {ours[0] / duck[0]:.2f}×; "
         f"vs DuckDB incl. transcoding: {ours[0] / (duck[0] + transcode[0]):.2f}×"
     )
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(_ours, municipality, user, csv_path, "records.csv")
+        profiler.dump_stats(args.profile)
+        print(f"\nprofile of one more CSV import (cumulative), written to {args.profile}:")
+        pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(30)
 
 
 if __name__ == "__main__":

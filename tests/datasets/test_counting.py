@@ -73,6 +73,25 @@ def test_dictionary_encoded_text_is_counted_by_value():
     assert [(r["sex"], r["count"]) for r in counted.to_pylist()] == [("m", 1), ("w", 3)]
 
 
+def test_columns_that_vary_are_counted_by_and_nulls_sort_last():
+    """The municipality, run and year are one value in an import's records; where they are
+    not, they are grouped by like any other column."""
+    items = [
+        {"year": 2025, "service_id": 1, "sex": "woman"},
+        {"year": 2024, "service_id": 1, "sex": None},
+        {"year": 2024, "service_id": 1, "sex": "man"},
+        {"year": 2024, "service_id": 1, "sex": "man"},
+    ]
+    counted = as_counts(arrow(Kind.SERVICE_RECORDS, items), STORED_SCHEMAS[Kind.SERVICE_RECORDS])
+    assert [
+        (r["year"], r["sex"], r["count"], r["municipality_id"]) for r in counted.to_pylist()
+    ] == [
+        (2024, "man", 2, 1),
+        (2024, None, 1, 1),
+        (2025, "woman", 1, 1),
+    ]
+
+
 @pytest.mark.django_db
 def test_the_migration_rewrites_records_stored_one_row_per_use(world):
     """Files written before records were counted are rewritten as counts, once."""

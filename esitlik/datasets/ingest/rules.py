@@ -466,7 +466,9 @@ class _Assembly:
                 values = values.astype(np.int32, copy=False)
             valid = source.valid[chosen]
             return pa.array(values, type=arrow_type, mask=None if valid.all() else ~valid)
-        present = [v for v in dict.fromkeys(source.values) if v is not None]
+        # In the values' order: counting.py then groups service records by these codes as
+        # they are, since ordering by code is ordering by value.
+        present = sorted(v for v in dict.fromkeys(source.values) if v is not None)
         where = {value: i for i, value in enumerate(present)}
         # One extra slot, so that a row's index -1 (no value) finds -1 too.
         remap = np.array([where.get(v, -1) for v in source.values] + [-1], dtype=np.int32)
