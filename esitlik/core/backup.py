@@ -190,10 +190,6 @@ def _applied_migrations(alias: str = DEFAULT_DB_ALIAS) -> dict[str, list[str]]:
     return applied
 
 
-def esitlik_version() -> str:
-    return get_version()
-
-
 # --- the database ------------------------------------------------------------------------
 
 
@@ -342,7 +338,7 @@ def backup_create(*, output: Path | None = None, by=None) -> BackupResult:
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
-                "esitlik_version": esitlik_version(),
+                "esitlik_version": get_version(),
                 "created_at": created_at,
                 "database": {"engine": engine, "file": DATABASE_FILES[engine]},
                 "migrations": migrations,

@@ -46,6 +46,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from esitlik.core.audit import audit_record, check_version
+from esitlik.core.disk import is_disk_full
 from esitlik.core.tabular import TableRefused, column_letter, match_key
 from esitlik.datasets import storage
 from esitlik.datasets.ingest import (
@@ -141,7 +142,7 @@ def import_upload(
         except OSError as error:
             # A full disk refuses the upload on the form, saying so; the except below
             # deletes what was kept of it.
-            if landing.is_disk_full(error):
+            if is_disk_full(error):
                 raise ValidationError({"file": landing.disk_full_message()}) from None
             raise
         if not run.file_size:

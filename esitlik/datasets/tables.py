@@ -30,10 +30,7 @@ def dataset_table(
     nothing has landed. Service records and counts have a text column ``x_<key>`` for each of
     the municipalities' own dimensions (null in files from before it was defined)."""
     kind = Kind(kind)
-    if years is not None and not isinstance(years, int):
-        years = list(years)
-    if not isinstance(municipality_ids, int):
-        municipality_ids = list(municipality_ids)
+    municipality_ids, years = _listed(municipality_ids), _listed(years)
     schema = schema_for(municipality_ids, kind) if kind in DIMENSION_KINDS else STORED_SCHEMAS[kind]
     return read_parquet(con, landed_files(municipality_ids, kind, years), schema)
 
@@ -47,15 +44,17 @@ def service_use_counts(
     table of counts (the stored schema both share: records are stored counted, see
     ``ingest/counting.py``). What the service figures read: ``analytics.equality``'s
     ``counts``."""
-    if years is not None and not isinstance(years, int):
-        years = list(years)
-    if not isinstance(municipality_ids, int):
-        municipality_ids = list(municipality_ids)
+    municipality_ids, years = _listed(municipality_ids), _listed(years)
     files = [
         *landed_files(municipality_ids, Kind.SERVICE_RECORDS, years),
         *landed_files(municipality_ids, Kind.SERVICE_COUNTS, years),
     ]
     return read_parquet(con, files, schema_for(municipality_ids, Kind.SERVICE_COUNTS))
+
+
+def _listed(values):
+    """One id or year as it is, None as None, any other iterable (read once) as a list."""
+    return values if values is None or isinstance(values, int) else list(values)
 
 
 def sensitive_service_ids(municipality_ids: int | Iterable[int]) -> set[int]:

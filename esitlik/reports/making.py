@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from esitlik.core.audit import audit_record
+from esitlik.core.disk import is_disk_full
 from esitlik.reports.document import Audience, Report
 from esitlik.reports.models import StoredReport
 
@@ -183,9 +184,7 @@ def build_execute(report_id: int) -> None:
         report.refresh_from_db()
         audit_failure(report)
     except Exception as error:
-        from esitlik.datasets.ingest.landing import is_disk_full
-
-        full = isinstance(error, OSError) and is_disk_full(error)
+        full = is_disk_full(error)
         if full:  # the administrator's to fix, not "an unexpected error": say so
             logger.error("report %s failed: the disk is full", report_id)
         else:

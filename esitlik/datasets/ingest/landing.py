@@ -4,8 +4,6 @@ nothing, replace, what a run records)."""
 
 from __future__ import annotations
 
-import errno
-
 import numpy as np
 from django.conf import settings
 from django.db import transaction
@@ -14,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from esitlik.core.audit import audit_record
+from esitlik.core.disk import is_disk_full
 from esitlik.core.models import Municipality
 from esitlik.core.tabular import TableRefused
 from esitlik.datasets import storage
@@ -61,11 +60,6 @@ def progress(run, value: int) -> None:
 
 def file_problem(message: str, rule: str = "file") -> Refused:
     return Refused([Problem(None, "", "", "", rule, message)])
-
-
-def is_disk_full(error: OSError) -> bool:
-    """Whether writing failed because the disk (or the user's quota on it) is full."""
-    return error.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def disk_full_message() -> str:
